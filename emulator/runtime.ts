@@ -209,11 +209,13 @@ export class Execution {
   /** Wraps a facade so the script sees only its public methods, each counted (see GasObject). */
   wrap<T extends object>(target: T, gasClass: string): T {
     const exec = this;
-    return new Proxy(target, {
+    const expando = target as Partial<Expando>;
+    const proxy = new Proxy(target, {
       get(t, prop) {
         if (typeof prop === 'symbol') return Reflect.get(t, prop);
         if (prop.startsWith('_')) return undefined;
         if (!(prop in t)) {
+          if (expando._getProperty) return expando._getProperty(prop);
           if (IGNORED_PROBES.has(prop)) return undefined;
           throw exec.realm.newTypeError(
             `The embedded Apps Script runtime does not implement ${gasClass}.${prop}. Add it to emulator/ (with a test citing its reference page).`,
@@ -224,7 +226,12 @@ export class Execution {
         if ((Object.prototype as unknown as Record<string, unknown>)[prop] === value) return value.bind(t);
         return (...args: unknown[]) => exec.invoke(gasClass, prop, t, value as (...a: unknown[]) => unknown, args);
       },
-      set() {
+      set(_t, prop, value) {
+        // Only objects that take script-set properties (HtmlTemplate's variables) accept writes.
+        if (typeof prop === 'string' && expando._setProperty) {
+          expando._setProperty(prop, value);
+          return true;
+        }
         return false;
       },
       has(t, prop) {
@@ -234,6 +241,8 @@ export class Execution {
         return Reflect.ownKeys(t).filter((k) => typeof k === 'string' && !k.startsWith('_'));
       },
     });
+    proxyTargets.set(proxy, target);
+    return proxy;
   }
 
   /** Values leaving the host for the script: facades wrapped, host Dates and arrays turned into the realm's. */
@@ -278,6 +287,19 @@ export class Execution {
   static isKilledSignal(e: unknown): e is { error: Error } {
     return e instanceof KilledSignal;
   }
+}
+
+/** Hooks for the few Apps Script objects a script may set properties on (HtmlTemplate). */
+interface Expando {
+  _getProperty(name: string): unknown;
+  _setProperty(name: string, value: unknown): void;
+}
+
+const proxyTargets = new WeakMap<object, object>();
+
+/** The host object behind a facade the script handed back (e.g. an HtmlOutput passed to Ui.showSidebar). */
+export function unwrap<T extends object>(value: T): T {
+  return (proxyTargets.get(value) as T | undefined) ?? value;
 }
 
 // Property names the engine or common idioms probe on any object; answering "undefined" keeps them harmless.
@@ -449,7 +471,11 @@ export class Runtime {
    * Runs a top-level function of the bundle as one execution. Never throws for the script's own errors:
    * the outcome says how it ended, as the Executions page would.
    */
-  execute<T = unknown>(functionName: string, args: unknown[], spec: ExecutionSpec): Outcome<T> {
+  execute<T = unknown>(
+    functionName: string,
+    args: unknown[] | ((exec: Execution) => unknown[]),
+    spec: ExecutionSpec,
+  ): Outcome<T> {
     const exec = this.newExecution(spec);
     exec.functionName = functionName;
     this.stack.push(exec);
@@ -462,7 +488,8 @@ export class Runtime {
       this.script.runInContext(exec.realm.context);
       const fn = g[functionName];
       if (typeof fn !== 'function') throw exec.realm.newError(`Script function not found: ${functionName}`, 'Error');
-      value = (fn as (...a: unknown[]) => unknown)(...args);
+      const callArgs = typeof args === 'function' ? args(exec) : args;
+      value = (fn as (...a: unknown[]) => unknown)(...callArgs);
       ok = true;
     } catch (e) {
       error = Execution.isKilledSignal(e) ? e.error : typeof e === 'object' && e !== null && 'message' in e ? (e as Error) : new Error(String(e));
@@ -493,7 +520,7 @@ export class Runtime {
   }
 
   /** Like execute, but throws (with the script's message) when the function fails. */
-  run<T = unknown>(functionName: string, args: unknown[], spec: ExecutionSpec): T {
+  run<T = unknown>(functionName: string, args: unknown[] | ((exec: Execution) => unknown[]), spec: ExecutionSpec): T {
     const outcome = this.execute<T>(functionName, args, spec);
     if (!outcome.ok) {
       const e = outcome.error;
