@@ -1,0 +1,16 @@
+/**
+ * The Russian menu, built by the simple `onOpen` trigger. It runs with limited authorisation and often
+ * without the person's identity, so it only builds the menu; every item checks its caller itself.
+ */
+import { messages } from '../locale/index';
+import { readLocale } from '../gas/properties';
+
+export function buildMenu(): void {
+  const msgs = messages(readLocale());
+  SpreadsheetApp.getUi()
+    .createMenu(msgs.menu.title)
+    .addItem(msgs.menu.health, 'showHealth')
+    .addSeparator()
+    .addItem(msgs.menu.setup, 'setup')
+    .addToUi();
+}

@@ -1,0 +1,80 @@
+/**
+ * Every setting the helpdesk reads from «Настройки», with its default. Defaults come from the school's
+ * regulation (seed: cl. 5.1, 6.1, 8, 9, 3.1) where it gives them; what it does not give is left blank
+ * for the school, and the sheet says so.
+ */
+export type SettingType = 'text' | 'email' | 'time' | 'number' | 'list' | 'basis';
+
+export interface SettingDef {
+  readonly key: string;
+  readonly type: SettingType;
+  /** Default in the Russian locale; `null` means the school must fill it in (the description says why). */
+  readonly defaultValue: string | null;
+}
+
+export const SETTINGS: readonly SettingDef[] = [
+  { key: 'school.name', type: 'text', defaultValue: 'МБОУ «Северокоммунарская СОШ»' },
+  { key: 'school.phone', type: 'text', defaultValue: '2-34-81' },
+  { key: 'school.email', type: 'email', defaultValue: 'fsk1-siva@mail.ru' },
+  { key: 'school.timeZone', type: 'text', defaultValue: 'Asia/Yekaterinburg' },
+  { key: 'school.locale', type: 'text', defaultValue: 'ru' },
+  { key: 'regulation.order', type: 'text', defaultValue: 'Приложение 5 к приказу № 98-од от 18.06.2018' },
+  { key: 'consultant.name', type: 'text', defaultValue: null },
+  { key: 'consultant.email', type: 'email', defaultValue: null },
+  { key: 'consultant.appointmentOrder', type: 'text', defaultValue: null },
+  { key: 'director.name', type: 'text', defaultValue: null },
+  { key: 'director.email', type: 'email', defaultValue: null },
+  { key: 'office.start', type: 'time', defaultValue: '15:00' },
+  { key: 'office.end', type: 'time', defaultValue: '16:00' },
+  { key: 'work.start', type: 'time', defaultValue: '08:00' },
+  { key: 'work.end', type: 'time', defaultValue: '16:00' },
+  { key: 'support.phone', type: 'text', defaultValue: '8 800 300 4444' },
+  { key: 'support.vk', type: 'text', defaultValue: null },
+  { key: 'support.email', type: 'email', defaultValue: null },
+  { key: 'support.start', type: 'time', defaultValue: '09:00' },
+  { key: 'support.end', type: 'time', defaultValue: '18:00' },
+  { key: 'sla.firstResponse.staff', type: 'number', defaultValue: '1' },
+  { key: 'sla.firstResponse.parent', type: 'number', defaultValue: '1' },
+  { key: 'sla.firstResponse.student', type: 'number', defaultValue: '1' },
+  { key: 'sla.basis.staff', type: 'basis', defaultValue: 'рабочее' },
+  { key: 'sla.basis.parent', type: 'basis', defaultValue: 'рабочее' },
+  { key: 'sla.resolution.days', type: 'number', defaultValue: '3' },
+  { key: 'sla.training.days', type: 'number', defaultValue: '3' },
+  { key: 'sla.supportAnswer.hours', type: 'number', defaultValue: '9' },
+  { key: 'topics', type: 'list', defaultValue: null },
+];
+
+export function settingDef(key: string): SettingDef | undefined {
+  return SETTINGS.find((s) => s.key === key);
+}
+
+export interface SettingProblem {
+  key: string;
+  kind: 'missing' | 'invalid';
+}
+
+const TIME = /^([01]?\d|2[0-3]):[0-5]\d$/;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Checks one value against its type; blank is "missing" only for settings the school must fill in. */
+export function checkSetting(def: SettingDef, value: string): SettingProblem | undefined {
+  const v = value.trim();
+  if (!v) return def.defaultValue === null ? { key: def.key, kind: 'missing' } : undefined;
+  const ok =
+    def.type === 'time'
+      ? TIME.test(v)
+      : def.type === 'email'
+        ? EMAIL.test(v)
+        : def.type === 'number'
+          ? Number.isFinite(Number(v.replace(',', '.'))) && Number(v.replace(',', '.')) >= 0
+          : true;
+  return ok ? undefined : { key: def.key, kind: 'invalid' };
+}
+
+/** "15:00" → minutes after midnight. */
+export function parseTimeOfDay(value: string): number | undefined {
+  const v = value.trim();
+  if (!TIME.test(v)) return undefined;
+  const [h, m] = v.split(':').map(Number);
+  return h * 60 + m;
+}
