@@ -247,7 +247,7 @@ export class Execution {
 
   /** Values leaving the host for the script: facades wrapped, host Dates and arrays turned into the realm's. */
   exportValue(value: unknown): unknown {
-    if (value instanceof GasObject) return value._wrapped();
+    if (value instanceof GasObject) return (unwrap(value) as GasObject)._wrapped();
     if (value instanceof Date) return this.realm.newDate(value.getTime());
     if (Array.isArray(value) && value.length > 0 && value.some((v) => v instanceof GasObject || v instanceof Date)) {
       return this.realm.newArray(value.map((v) => this.exportValue(v)));
