@@ -147,6 +147,10 @@ export class Execution {
       case 'menu':
       case 'script-run':
         return who;
+      case 'simple-trigger':
+      case 'custom-function':
+        // Runs without the person's authorisation: visible only to the script's own developer or domain.
+        return identityVisible(who, this.runtime.owner) ? who : '';
       default:
         return identityVisible(who, this.spec.effectiveUser) ? who : '';
     }

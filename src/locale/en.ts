@@ -209,7 +209,7 @@ export const en: Messages = {
     fillIn: 'Fill in under Settings: {list}.',
     ownerIs: 'Helpdesk owner: {owner}.',
     notOwner:
-      'The helpdesk is already set up by {owner}. Only that account may run setup: the scheduled jobs and e-mails run as it. To hand over, the owner removes their jobs first.',
+      'The helpdesk is already set up by {owner}. Only that account may run setup: the scheduled jobs and e-mails run as it. To hand over, the owner deletes their triggers (Apps Script → Triggers) and transfers the spreadsheet; the new owner then runs setup.',
     notSpreadsheetOwner:
       "The first setup is run by the spreadsheet's owner ({owner}), the school account that will send the e-mails.",
   },

@@ -11,6 +11,6 @@ export function messages(locale: string): Messages {
 /** Fills {placeholders}; an unknown placeholder stays visible rather than vanishing. */
 export function format(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole,
+    values[name] !== undefined ? String(values[name]) : whole,
   );
 }

@@ -1,0 +1,129 @@
+/**
+ * npm run bench: what each operation costs on the embedded runtime at 100, 10 000 and 50 000 requests in
+ * the log — service calls, cells moved, modelled Apps Script time, and the bundle's own host CPU time.
+ *
+ * Modelled time is the virtual clock's advance: every service call is charged its round trip and every
+ * cell moved 0.1 ms (emulator/costs.ts: Google's best-practices page measured ~70 s for 10 000 single-cell
+ * calls against ~1 s for one batched call). Targets (DESIGN.md, performance model): the same number of calls
+ * at every log size for the per-request operations; well under a minute of modelled time at 50 000.
+ */
+import path from 'node:path';
+import { Runtime } from '../emulator/index';
+import { person } from '../emulator/people';
+import { advance } from '../emulator/scheduler';
+import { containerSpreadsheet, sheetModel, writeCells } from '../emulator/services/spreadsheet/index';
+import { sheetDef } from '../src/domain/schema';
+import { ru } from '../src/locale/ru';
+
+const root = path.resolve(__dirname, '..');
+const OWNER = 'pomosh.ej.school@gmail.com';
+const SIZES = [100, 10_000, 50_000];
+
+interface Measure {
+  op: string;
+  size: number;
+  calls: number;
+  cells: number;
+  modelledMs: number;
+  cpuMs: number;
+}
+
+function measure(rt: Runtime, op: string, size: number, action: () => void): Measure {
+  rt.resetCounters();
+  const executionsBefore = rt.executions.length;
+  const cpuBefore = process.cpuUsage();
+  action();
+  const cpu = process.cpuUsage(cpuBefore);
+  // Modelled time of the executions themselves (a trigger run's wait for its schedule is not its cost).
+  const ran = rt.executions.slice(executionsBefore);
+  if (ran.length === 0) throw new Error(`${op}: nothing ran`);
+  let calls = 0;
+  for (const n of rt.callCounts.values()) calls += n;
+  return {
+    op,
+    size,
+    calls,
+    cells: rt.cellsMoved,
+    modelledMs: ran.reduce((sum, e) => sum + (e.endedAt - e.startedAt), 0),
+    cpuMs: (cpu.user + cpu.system) / 1000,
+  };
+}
+
+/** Fills the request log with `n` plausible rows straight into the model (not through the script). */
+function seedRequests(rt: Runtime, n: number): void {
+  const def = sheetDef('requests');
+  const sheet = sheetModel(rt, ru.sheets.requests);
+  if (sheet.maxRows < n + 2) sheet.insertRows(sheet.maxRows + 1, n + 2 - sheet.maxRows);
+  const rows: unknown[][] = [];
+  const created = new Date('2026-09-01T10:00:00+05:00').getTime();
+  for (let i = 0; i < n; i++) {
+    rows.push(
+      def.columns.map((c) => {
+        switch (c.key) {
+          case 'id':
+            return `ОБ-2026-${String(i + 1).padStart(5, '0')}`;
+          case 'createdAt':
+            return new Date(created + i * 60_000);
+          case 'status':
+            return ru.choices.status.new;
+          case 'description':
+            return 'Не открывается электронный дневник после смены пароля';
+          default:
+            return '';
+        }
+      }),
+    );
+  }
+  writeCells(rt, ru.sheets.requests, 3, 1, rows);
+}
+
+function main(): void {
+  const results: Measure[] = [];
+  for (const size of SIZES) {
+    const rt = new Runtime({
+      bundlePath: path.join(root, 'dist', 'Code.js'),
+      manifestPath: path.join(root, 'dist', 'appsscript.json'),
+      owner: OWNER,
+      now: '2026-09-01T08:00:00+05:00',
+    });
+    const school = person(rt, OWNER);
+    results.push(measure(rt, 'setup (first run)', size, () => school.runOrThrow('setup')));
+    seedRequests(rt, size);
+    results.push(measure(rt, 'setup (re-run)', size, () => school.runOrThrow('setup')));
+    results.push(measure(rt, 'onOpen (menu)', size, () => school.open()));
+    results.push(measure(rt, 'runQueue (trigger)', size, () => advance(rt, 5 * 60_000)));
+    results.push(measure(rt, 'showHealth (menu)', size, () => school.runOrThrow('showHealth')));
+    if (containerSpreadsheet(rt).sheets.length === 0) throw new Error('setup did not run');
+  }
+
+  const header = ['operation', 'requests', 'calls', 'cells', 'modelled s', 'host CPU ms'];
+  const lines = results.map((r) => [
+    r.op,
+    String(r.size),
+    String(r.calls),
+    String(r.cells),
+    (r.modelledMs / 1000).toFixed(2),
+    r.cpuMs.toFixed(1),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
+  const fmt = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  console.log(fmt(header));
+  for (const l of lines) console.log(fmt(l));
+
+  // The per-request operations must not grow with the log.
+  const failures: string[] = [];
+  for (const op of ['setup (re-run)', 'onOpen (menu)', 'showHealth (menu)']) {
+    const counts = results.filter((r) => r.op === op).map((r) => r.calls);
+    if (new Set(counts).size !== 1) failures.push(`${op}: calls vary with the log size (${counts.join(', ')})`);
+  }
+  for (const r of results) {
+    if (r.modelledMs > 60_000) failures.push(`${r.op} at ${r.size}: ${(r.modelledMs / 1000).toFixed(1)} s modelled`);
+  }
+  if (failures.length) {
+    console.error(`\nTargets missed:\n${failures.join('\n')}`);
+    process.exit(1);
+  }
+  console.log('\nTargets met: constant calls at every log size; every operation under a minute of modelled time.');
+}
+
+main();
