@@ -101,7 +101,7 @@ function upgrade(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, owner: string): S
     }
   }
   if (JSON.stringify(newIds) !== JSON.stringify(ids)) recordSheetIds(newIds);
-  dropDefaultSheet(ss, report.sheetsCreated.length > 0);
+  dropDefaultSheet(ss);
 
   recordLocale(locale);
   report.triggersCreated = ensureTriggers(ss);
@@ -129,9 +129,8 @@ function defaultSetting(key: string, ruMsgs: Messages, msgs: Messages): string {
   return SETTINGS.find((s) => s.key === key)?.defaultValue ?? '';
 }
 
-/** A new spreadsheet comes with an empty «Лист1»/«Sheet1»; it goes once the helpdesk's sheets exist. */
-function dropDefaultSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, justCreated: boolean): void {
-  if (!justCreated) return;
+/** A new spreadsheet comes with an empty «Лист1»/«Sheet1»; once the helpdesk's sheets exist it goes, if still blank. */
+function dropDefaultSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
   for (const sheet of ss.getSheets()) {
     const name = sheet.getName();
     if ((name === 'Лист1' || name === 'Sheet1') && sheet.getLastRow() === 0 && sheet.getLastColumn() === 0) {

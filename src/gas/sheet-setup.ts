@@ -3,7 +3,7 @@
  * header, number format, dropdown and protection; what exists is left as people arranged it.
  */
 import {
-  CHOICE_LISTS,
+  type CHOICE_LISTS,
   type ColumnDef,
   FIRST_DATA_ROW,
   HEADER_ROW,
@@ -44,28 +44,28 @@ export function ensureSheet(
   const created = !existing;
   const sheet = existing ?? ctx.ss.insertSheet(ctx.msgs.sheets[def.key]);
   const addedColumns = def.kind === 'table' ? ensureColumns(ctx, def, sheet) : [];
-  if (created) applySheetLook(def, sheet);
+  ensureSheetLook(def, sheet);
   ensureSheetProtection(ctx, def, sheet);
   if (def.hidden && !sheet.isSheetHidden()) sheet.hideSheet();
   return { sheet, created, addedColumns };
 }
 
+/**
+ * A column exists for the script once its key is written, so the key and header are written last: a run
+ * that dies half-way leaves no half-made column, and the next run redoes the missing ones whole
+ * (formats and dropdowns are idempotent; protections are found by their tag, never doubled).
+ */
 function ensureColumns(ctx: SheetSetupContext, def: SheetDef, sheet: GoogleAppsScript.Spreadsheet.Sheet): string[] {
   const lastColumn = sheet.getLastColumn();
   const keyRow = lastColumn > 0 ? sheet.getRange(KEY_ROW, 1, 1, lastColumn).getValues()[0] : [];
   const { missing } = planColumns(def, keyRow);
-  if (missing.length === 0) {
-    refreshChoiceValidations(ctx, def, sheet, keyRow);
-    return [];
-  }
+  refreshChoiceValidations(ctx, def, sheet, keyRow);
+  if (missing.length === 0) return [];
   const first = lastColumn + 1;
   const needed = first + missing.length - 1 - sheet.getMaxColumns();
   if (needed > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), needed);
-  const header = sheet.getRange(KEY_ROW, first, 2, missing.length);
-  header.setNumberFormat('@');
-  header.setValues([missing.map((c) => c.key), missing.map((c) => columnLabel(ctx.msgs, def, c))]);
-  sheet.getRange(HEADER_ROW, first, 1, missing.length).setFontWeight('bold').setBackground('#e8eaed').setWrap(true);
   const dataRows = sheet.getMaxRows() - FIRST_DATA_ROW + 1;
+  const protections = sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE);
   missing.forEach((col, i) => {
     const column = first + i;
     const body = sheet.getRange(FIRST_DATA_ROW, column, dataRows, 1);
@@ -74,12 +74,41 @@ function ensureColumns(ctx: SheetSetupContext, def: SheetDef, sheet: GoogleAppsS
     if (rule) body.setDataValidation(rule);
     if (col.width) sheet.setColumnWidth(column, col.width);
     if (def.access === 'people' && col.writer === 'script') {
-      const p = sheet.getRange(KEY_ROW, column, sheet.getMaxRows(), 1).protect();
-      p.setDescription(`${PROTECTION_TAG}${def.key}.${col.key}`);
-      p.setWarningOnly(true);
+      const range = sheet.getRange(KEY_ROW, column, sheet.getMaxRows(), 1);
+      ensureWarningProtection(protections, range, `${PROTECTION_TAG}${def.key}.${col.key}`);
     }
   });
+  sheet.getRange(HEADER_ROW, first, 1, missing.length).setFontWeight('bold').setBackground('#e8eaed').setWrap(true);
+  const header = sheet.getRange(KEY_ROW, first, 2, missing.length);
+  header.setNumberFormat('@');
+  header.setValues([missing.map((c) => c.key), missing.map((c) => columnLabel(ctx.msgs, def, c))]);
   return missing.map((c) => c.key);
+}
+
+/** Finds the range protection by its tag or makes it; either way it ends warning-only (a person may still edit). */
+function ensureWarningProtection(
+  protections: GoogleAppsScript.Spreadsheet.Protection[],
+  range: GoogleAppsScript.Spreadsheet.Range,
+  tag: string,
+): void {
+  const p = findTagged(protections, tag, range) ?? range.protect();
+  if (p.getDescription() !== tag) p.setDescription(tag);
+  if (!p.isWarningOnly()) p.setWarningOnly(true);
+}
+
+/**
+ * The protection carrying `tag`, or one left untagged on the very same range by a run that died between
+ * `protect()` and `setDescription()` (adopted rather than doubled).
+ */
+function findTagged(
+  protections: GoogleAppsScript.Spreadsheet.Protection[],
+  tag: string,
+  range: GoogleAppsScript.Spreadsheet.Range,
+): GoogleAppsScript.Spreadsheet.Protection | undefined {
+  const tagged = protections.find((p) => p.getDescription() === tag);
+  if (tagged) return tagged;
+  const a1 = range.getA1Notation();
+  return protections.find((p) => p.getDescription() === '' && p.getRange().getA1Notation() === a1);
 }
 
 /** Choice lists can change (the school edits its topics): re-apply dropdowns of existing choice columns. */
@@ -92,7 +121,7 @@ function refreshChoiceValidations(
   const dataRows = sheet.getMaxRows() - FIRST_DATA_ROW + 1;
   for (const col of def.columns) {
     if (col.choices !== 'topic') continue;
-    const index = keyRow.findIndex((k) => k === col.key);
+    const index = keyRow.indexOf(col.key);
     const rule = validationFor(ctx, col);
     if (index >= 0 && rule) sheet.getRange(FIRST_DATA_ROW, index + 1, dataRows, 1).setDataValidation(rule);
   }
@@ -114,37 +143,35 @@ function validationFor(ctx: SheetSetupContext, col: ColumnDef): GoogleAppsScript
   return null;
 }
 
-function applySheetLook(def: SheetDef, sheet: GoogleAppsScript.Spreadsheet.Sheet): void {
+/** Frozen header, hidden key row (and the settings' key column): restored if someone undid them. */
+function ensureSheetLook(def: SheetDef, sheet: GoogleAppsScript.Spreadsheet.Sheet): void {
   if (def.kind !== 'table') return;
-  sheet.setFrozenRows(HEADER_ROW);
-  sheet.hideRows(KEY_ROW);
-  if (def.key === 'settings') sheet.hideColumns(1);
+  if (sheet.getFrozenRows() !== HEADER_ROW) sheet.setFrozenRows(HEADER_ROW);
+  if (!sheet.isRowHiddenByUser(KEY_ROW)) sheet.hideRows(KEY_ROW);
+  if (def.key === 'settings' && !sheet.isColumnHiddenByUser(1)) sheet.hideColumns(1);
 }
 
 function ensureSheetProtection(ctx: SheetSetupContext, def: SheetDef, sheet: GoogleAppsScript.Spreadsheet.Sheet): void {
   if (def.access === 'people') {
     // The key row tells the script where its columns are: people are warned before touching it.
-    ensureProtection(sheet.getRange(KEY_ROW, 1, 1, sheet.getMaxColumns()), `${PROTECTION_TAG}${def.key}.keys`, true);
+    const protections = sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE);
+    const keys = sheet.getRange(KEY_ROW, 1, 1, sheet.getMaxColumns());
+    ensureWarningProtection(protections, keys, `${PROTECTION_TAG}${def.key}.keys`);
     return;
   }
+  // A sheet has at most one sheet protection: ours, or one a dead run made before tagging it.
   const tag = `${PROTECTION_TAG}${def.key}`;
-  const have = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET).some((p) => p.getDescription() === tag);
-  if (have) return;
-  const p = sheet.protect().setDescription(tag);
+  const p = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0] ?? sheet.protect();
+  if (p.getDescription() !== tag) p.setDescription(tag);
   if (def.access === 'warning') {
-    p.setWarningOnly(true);
+    if (!p.isWarningOnly()) p.setWarningOnly(true);
     return;
   }
   // Owner only: the script's own records (audit log, mail queue, bookkeeping) are written by the school account.
-  p.removeEditors(p.getEditors());
-  if (ctx.owner) p.addEditor(ctx.owner);
+  const owner = ctx.owner.toLowerCase();
+  const others = p.getEditors().filter((u) => u.getEmail().toLowerCase() !== owner);
+  // Always set the list explicitly: a protection left to mirror the document's editors would let every
+  // editor added later in (reference/spreadsheet/protection, the sample's removeEditors(getEditors())).
+  p.removeEditors(others.map((u) => u.getEmail()));
   if (p.canDomainEdit()) p.setDomainEdit(false);
-}
-
-function ensureProtection(range: GoogleAppsScript.Spreadsheet.Range, tag: string, warningOnly: boolean): void {
-  const sheet = range.getSheet();
-  const have = sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE).some((p) => p.getDescription() === tag);
-  if (have) return;
-  const p = range.protect().setDescription(tag);
-  p.setWarningOnly(warningOnly);
 }

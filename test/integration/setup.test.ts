@@ -22,6 +22,7 @@ import { scriptRun } from '../../emulator/web';
 import { SHEETS } from '../../src/domain/schema';
 import { ru } from '../../src/locale/ru';
 import { bundleRuntime, CONSULTANT, OWNER, STRANGER } from '../helpers/bundle-runtime';
+import { letter, snapshot } from '../helpers/workbook-snapshot';
 
 interface Report {
   ok: boolean;
@@ -37,32 +38,6 @@ const ENTRY_POINTS = ['onOpen', 'runQueue', 'setup', 'showHealth'];
 
 function setupAsOwner(rt: Runtime): Report {
   return person(rt, OWNER).runOrThrow<Report>('setup');
-}
-
-/** Everything setup shapes, read from the host side. */
-function snapshot(rt: Runtime) {
-  const ss = containerSpreadsheet(rt);
-  return {
-    timeZone: ss.timeZone,
-    locale: ss.locale,
-    sheets: ss.sheets.map((s) => ({
-      name: s.name,
-      hidden: s.hidden,
-      frozen: s.frozenRows,
-      header: s.lastRow() >= 2 ? readSheetValues(rt, s.name, { a1: `A1:${letter(s.lastColumn())}2` }) : [],
-      rows: s.lastRow(),
-    })),
-    settings: readSheetValues(rt, ru.sheets.settings),
-    protections: ss.protections.length,
-    triggers: listTriggers(rt).map((t) => `${t.handler}:${t.owner}`),
-    properties: [...propertyStore(rt, 'document').entries()].sort(),
-  };
-}
-
-function letter(col: number): string {
-  let s = '';
-  for (let n = Math.max(col, 1); n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
 }
 
 function columnOf(rt: Runtime, sheet: string, key: string): number {

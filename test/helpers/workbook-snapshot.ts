@@ -1,0 +1,48 @@
+/** What setup shapes, read from the host side, for comparing one workbook state with another. */
+import type { Runtime } from '../../emulator/index';
+import { listTriggers } from '../../emulator/scheduler';
+import { propertyStore } from '../../emulator/services/properties';
+import { containerSpreadsheet, readSheetValues } from '../../emulator/services/spreadsheet/index';
+import { ru } from '../../src/locale/ru';
+
+/** Everything setup shapes, read from the host side. */
+export function snapshot(rt: Runtime) {
+  const ss = containerSpreadsheet(rt);
+  return {
+    timeZone: ss.timeZone,
+    locale: ss.locale,
+    sheets: ss.sheets.map((s) => {
+      const columns = Array.from({ length: s.lastColumn() }, (_, i) => i + 1);
+      return {
+        name: s.name,
+        hidden: s.hidden,
+        frozen: s.frozenRows,
+        keyRowHidden: s.hiddenRows.get(1) === true,
+        header: s.lastRow() >= 2 ? readSheetValues(rt, s.name, { a1: `A1:${letter(s.lastColumn())}2` }) : [],
+        rows: s.lastRow(),
+        // Formats and dropdowns of the first record row stand for the whole column (set column-wide).
+        formats: columns.map((c) => s.layers.numberFormat.get(3, c) ?? ''),
+        dropdowns: columns.map((c) => JSON.stringify(s.layers.validation.get(3, c) ?? null)),
+      };
+    }),
+    settings: readSheetValues(rt, ru.sheets.settings),
+    protections: ss.protections
+      .map((p) => ({
+        sheet: p.sheet.name,
+        type: p.type,
+        description: p.description,
+        warningOnly: p.warningOnly,
+        editors: p.editors === null ? null : [...p.editors].sort(),
+      }))
+      .sort((a, b) => a.description.localeCompare(b.description)),
+    triggers: listTriggers(rt).map((t) => `${t.handler}:${t.owner}`),
+    properties: [...propertyStore(rt, 'document').entries()].sort(),
+  };
+}
+
+export function letter(col: number): string {
+  let s = '';
+  for (let n = Math.max(col, 1); n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
