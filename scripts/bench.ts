@@ -77,7 +77,33 @@ function seedRequests(rt: Runtime, n: number): void {
   writeCells(rt, ru.sheets.requests, 3, 1, rows);
 }
 
+/** The runtime's own cost of one batched write and read of a 50 000 × 25 log (host time, not modelled). */
+function emulatorTableBench(): void {
+  const rows = 50_000;
+  const cols = 25;
+  const rt = new Runtime({
+    bundle: `function prepare() { SpreadsheetApp.getActiveSheet().insertRowsAfter(1000, ${rows - 1000}); }
+      function write() {
+        var data = [];
+        for (var i = 0; i < ${rows}; i++) { var r = []; for (var j = 0; j < ${cols}; j++) r.push(j === 3 ? new Date(2026, 0, 1 + (i % 300)) : 'текст ' + i + '/' + j); data.push(r); }
+        SpreadsheetApp.getActiveSheet().getRange(1, 1, ${rows}, ${cols}).setValues(data);
+      }
+      function read() { return SpreadsheetApp.getActiveSheet().getRange(1, 1, ${rows}, ${cols}).getValues().length; }`,
+    manifest: { timeZone: 'Asia/Yekaterinburg' },
+    owner: OWNER,
+    now: '2026-09-01T08:00:00+05:00',
+  });
+  rt.runAsOwner('prepare');
+  for (const fn of ['write', 'read']) {
+    const t0 = performance.now();
+    rt.runAsOwner(fn);
+    console.log(`emulator ${fn === 'write' ? 'setValues' : 'getValues'} ${rows} × ${cols}: ${(performance.now() - t0).toFixed(0)} ms host time (script loop included)`);
+  }
+  console.log('');
+}
+
 function main(): void {
+  emulatorTableBench();
   const results: Measure[] = [];
   for (const size of SIZES) {
     const rt = new Runtime({

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
-import { type Runtime } from '../../emulator/index';
+import type { Runtime } from '../../emulator/index';
 import { person } from '../../emulator/people';
 import { advance, listTriggers } from '../../emulator/scheduler';
 import { propertyStore } from '../../emulator/services/properties';
