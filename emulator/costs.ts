@@ -25,6 +25,8 @@ export const CALL_COST_MS: Record<string, number> = {
   Session: 0.5,
   Logger: 0.05,
   Other: 1,
+  // Builders, enum values and value objects (a DataValidation read back) live in the script's process.
+  Local: 0.05,
 };
 
 /** Per cell read or written by a range call. */
@@ -39,6 +41,8 @@ export const LIMITS = {
 
 /** Which cost family an Apps Script class belongs to. */
 export function costFamily(gasClass: string): string {
+  if (/Builder$|^(DataValidation|ConditionalFormatRule|BooleanCondition|GradientCondition|ContainerInfo)$/.test(gasClass)) return 'Local';
+  if (LOCAL_ENUMS.has(gasClass)) return 'Local';
   if (/^(SpreadsheetApp|Spreadsheet|Sheet|Range|RangeList|Protection|DataValidation|ConditionalFormat|NamedRange|EmbeddedChart|Filter|DeveloperMetadata|TextFinder)/.test(gasClass)) return 'Spreadsheet';
   if (/^(FormApp|Form|Item|.*Item$|FormResponse|ItemResponse)/.test(gasClass)) return 'Form';
   if (/^Gmail/.test(gasClass)) return 'Gmail';
@@ -55,3 +59,24 @@ export function costFamily(gasClass: string): string {
   if (gasClass === 'Logger' || gasClass === 'console') return 'Logger';
   return 'Other';
 }
+
+/** Enum classes: their methods (name(), toString()) never leave the script's process. */
+const LOCAL_ENUMS = new Set([
+  'ProtectionType',
+  'DataValidationCriteria',
+  'BooleanCriteria',
+  'WrapStrategy',
+  'BorderStyle',
+  'Button',
+  'ButtonSet',
+  'ChartType',
+  'AuthMode',
+  'EventType',
+  'TriggerSource',
+  'WeekDay',
+  'XFrameOptionsMode',
+  'SandboxMode',
+  'MimeType',
+  'ItemType',
+  'DestinationType',
+]);
