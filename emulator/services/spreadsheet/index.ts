@@ -4,12 +4,15 @@
  */
 import { registerService } from '../../runtime';
 import { SpreadsheetAppImpl } from './app';
+import { chartsGlobals } from './charts';
 
 registerService({ globals: (exec) => ({ SpreadsheetApp: new SpreadsheetAppImpl(exec)._wrapped() }) });
+registerService({ globals: chartsGlobals });
 
 export * from './api';
 export { columnToLetters, lettersToColumn, parseA1, type Rect } from './a1';
 export { SpreadsheetAppImpl } from './app';
+export { type ChartRecord, chartsOf } from './charts';
 export {
   containerSpreadsheetId,
   type MenuRecord,

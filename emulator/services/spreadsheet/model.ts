@@ -5,6 +5,7 @@
  */
 import type { Runtime } from '../../runtime';
 import type { Rect } from './a1';
+import type { ChartModel } from './charts';
 import { Layer, Runs } from './runs';
 import type { Cell } from './values';
 
@@ -138,6 +139,8 @@ export class SheetModel {
   rowHeights = new Runs<number>();
   conditionalRules: ConditionalRuleModel[] = [];
   merges: RangeRef[] = [];
+  /** Embedded charts (charts.ts), in insertion order. */
+  charts: ChartModel[] = [];
   formUrl: string | null = null;
   deleted = false;
   private lastColCache = -1;
@@ -446,7 +449,7 @@ export class SpreadsheetModel {
     this.namedRanges = this.namedRanges.filter((n) => n.ref.sheet !== sheet);
   }
 
-  /** Every stored range on `sheet` (named ranges, protections, conditional rules, merges). */
+  /** Every stored range on `sheet` (named ranges, protections, conditional rules, merges, chart ranges and anchors). */
   forEachRef(sheet: SheetModel, fn: (ref: RangeRef) => void): void {
     for (const n of this.namedRanges) if (n.ref.sheet === sheet) fn(n.ref);
     for (const p of this.protections) {
@@ -456,6 +459,8 @@ export class SpreadsheetModel {
     }
     for (const rule of sheet.conditionalRules) for (const r of rule.ranges) fn(r);
     for (const m of sheet.merges) fn(m);
+    for (const s of this.sheets)
+      for (const c of s.charts) for (const r of [...c.ranges, c.anchor]) if (r.sheet === sheet) fn(r);
   }
 
   /** Protections and merges whose cells were all deleted go away, as in Sheets. */
@@ -465,6 +470,13 @@ export class SpreadsheetModel {
     for (const s of this.sheets) {
       s.merges = s.merges.filter((m) => !m.broken);
       for (const rule of s.conditionalRules) rule.ranges = rule.ranges.filter((r) => !r.broken);
+      // A chart stays when its anchor's cells go: it moves to the nearest remaining cell.
+      for (const c of s.charts) {
+        c.ranges = c.ranges.filter((r) => !r.broken);
+        const r = Math.min(c.anchor.r1, s.maxRows);
+        const col = Math.min(c.anchor.c1, s.maxCols);
+        c.anchor = { sheet: s, r1: r, c1: col, r2: r, c2: col };
+      }
     }
   }
 }

@@ -5,6 +5,7 @@
 import { type Execution, GasObject, unwrap } from '../../runtime';
 import { parseA1, splitSheetRef } from './a1';
 import { cellOf, formulaOf, toCell, yearNow } from './cells';
+import * as charts from './charts';
 import { conditionalRuleOf, ConditionalFormatRuleImpl } from './conditional';
 import { ctxOf, enumName, realmList, signatureError } from './context';
 import { DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT, MSG, type SheetModel } from './model';
@@ -503,5 +504,27 @@ export class SheetImpl extends GasObject {
   clearConditionalFormatRules(): void {
     this._structural();
     this._sheet.conditionalRules = [];
+  }
+
+  // ---- embedded charts (charts.ts) ----
+
+  newChart(): charts.EmbeddedChartBuilderImpl {
+    return charts.newChartBuilder(this._exec, this._sheet);
+  }
+
+  insertChart(chart: unknown): void {
+    charts.insertChart(this._exec, this._sheet, chart);
+  }
+
+  updateChart(chart: unknown): void {
+    charts.updateChart(this._exec, this._sheet, chart);
+  }
+
+  removeChart(chart: unknown): void {
+    charts.removeChart(this._exec, this._sheet, chart);
+  }
+
+  getCharts(): charts.EmbeddedChartImpl[] {
+    return charts.getCharts(this._exec, this._sheet);
   }
 }
