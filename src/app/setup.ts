@@ -21,6 +21,7 @@ import {
 import { readSettings, ensureSettingRows } from '../gas/settings-repo';
 import { ensureSheet, type SheetSetupContext } from '../gas/sheet-setup';
 import { ensureTriggers } from '../gas/triggers';
+import { ensureForms } from './setup-forms';
 import { findSheet } from '../gas/workbook';
 
 export interface SetupReport {
@@ -30,6 +31,7 @@ export interface SetupReport {
   columnsAdded: string[];
   settingsAdded: string[];
   triggersCreated: string[];
+  formsCreated: string[];
   /** Settings the school must still fill in (the regulation does not give them). */
   toFillIn: string[];
   message: string;
@@ -104,10 +106,13 @@ function upgrade(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, owner: string): S
   dropDefaultSheet(ss);
 
   recordLocale(locale);
+  const settingsNow = readSettings(findSheet(ss, 'settings', newIds, locale)!);
+  const forms = ensureForms(ss, settingsNow, topicLabels(settingsNow.get('topics'), msgs), msgs);
+  report.formsCreated = forms.created;
+  report.columnsAdded.push(...forms.itemsAdded);
   report.triggersCreated = ensureTriggers(ss);
   recordTriggerHandlers(TRIGGER_PLAN.map((t) => t.handler));
 
-  const settingsNow = readSettings(findSheet(ss, 'settings', newIds, locale)!);
   report.toFillIn = SETTINGS.filter((d) => checkSetting(d, settingsNow.get(d.key) ?? '')?.kind === 'missing').map(
     (d) => (msgs.settings[d.key] ?? [d.key])[0],
   );
@@ -125,6 +130,15 @@ function topicLabels(fromSettings: string | undefined, msgs: Messages): string[]
 
 function defaultSetting(key: string, ruMsgs: Messages, msgs: Messages): string {
   if (key === 'topics') return CHOICE_LISTS.topic.map((k) => msgs.choices.topic[k]).join('\n');
+  if (key === 'form.consentText') {
+    const d = (k: string) => SETTINGS.find((s) => s.key === k)?.defaultValue ?? '';
+    return format(msgs.form.consentTemplate, {
+      school: d('school.name'),
+      months: d('retention.months'),
+      email: d('school.email'),
+      phone: d('school.phone'),
+    });
+  }
   if (key === 'sla.basis.staff' || key === 'sla.basis.parent') return ruMsgs.basis.working;
   return SETTINGS.find((s) => s.key === key)?.defaultValue ?? '';
 }
@@ -152,6 +166,7 @@ function emptyReport(owner: string): SetupReport {
     columnsAdded: [],
     settingsAdded: [],
     triggersCreated: [],
+    formsCreated: [],
     toFillIn: [],
     message: '',
   };
@@ -159,10 +174,12 @@ function emptyReport(owner: string): SetupReport {
 
 function summary(r: SetupReport, msgs: Messages): string {
   const lines: string[] = [];
-  const changed = r.sheetsCreated.length + r.columnsAdded.length + r.settingsAdded.length + r.triggersCreated.length;
+  const changed =
+    r.sheetsCreated.length + r.columnsAdded.length + r.settingsAdded.length + r.triggersCreated.length + r.formsCreated.length;
   lines.push(changed > 0 ? msgs.setup.done : msgs.setup.nothingChanged);
   if (r.sheetsCreated.length) lines.push(format(msgs.setup.sheetsCreated, { list: r.sheetsCreated.join(', ') }));
   if (r.columnsAdded.length) lines.push(format(msgs.setup.columnsAdded, { list: r.columnsAdded.join(', ') }));
+  if (r.formsCreated.length) lines.push(format(msgs.setup.formsCreated, { list: r.formsCreated.join(', ') }));
   if (r.settingsAdded.length) lines.push(format(msgs.setup.settingsAdded, { count: r.settingsAdded.length }));
   if (r.triggersCreated.length) lines.push(format(msgs.setup.triggersCreated, { list: r.triggersCreated.join(', ') }));
   if (r.toFillIn.length) lines.push(format(msgs.setup.fillIn, { list: r.toFillIn.join('; ') }));

@@ -3,7 +3,7 @@
  * regulation (seed: cl. 5.1, 6.1, 8, 9, 3.1) where it gives them; what it does not give is left blank
  * for the school, and the sheet says so.
  */
-export type SettingType = 'text' | 'email' | 'time' | 'number' | 'list' | 'basis';
+export type SettingType = 'text' | 'email' | 'time' | 'number' | 'list' | 'basis' | 'yesno';
 
 export interface SettingDef {
   readonly key: string;
@@ -42,6 +42,11 @@ export const SETTINGS: readonly SettingDef[] = [
   { key: 'sla.training.days', type: 'number', defaultValue: '3' },
   { key: 'sla.supportAnswer.hours', type: 'number', defaultValue: '9' },
   { key: 'topics', type: 'list', defaultValue: null },
+  { key: 'form.askClassName', type: 'yesno', defaultValue: 'да' },
+  { key: 'form.descriptionMinLength', type: 'number', defaultValue: '30' },
+  { key: 'form.consentText', type: 'text', defaultValue: null },
+  { key: 'intake.ackPerAddressPerDay', type: 'number', defaultValue: '3' },
+  { key: 'retention.months', type: 'number', defaultValue: '36' },
 ];
 
 export function settingDef(key: string): SettingDef | undefined {
@@ -65,9 +70,11 @@ export function checkSetting(def: SettingDef, value: string): SettingProblem | u
       ? TIME.test(v)
       : def.type === 'email'
         ? EMAIL.test(v)
-        : def.type === 'number'
-          ? Number.isFinite(Number(v.replace(',', '.'))) && Number(v.replace(',', '.')) >= 0
-          : true;
+        : def.type === 'yesno'
+          ? /^(да|нет|yes|no)$/i.test(v)
+          : def.type === 'number'
+            ? Number.isFinite(Number(v.replace(',', '.'))) && Number(v.replace(',', '.')) >= 0
+            : true;
   return ok ? undefined : { key: def.key, kind: 'invalid' };
 }
 

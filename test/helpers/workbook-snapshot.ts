@@ -1,6 +1,7 @@
 /** What setup shapes, read from the host side, for comparing one workbook state with another. */
 import type { Runtime } from '../../emulator/index';
 import { listTriggers } from '../../emulator/scheduler';
+import { formModel, listForms } from '../../emulator/services/forms';
 import { propertyStore } from '../../emulator/services/properties';
 import { containerSpreadsheet, readSheetValues } from '../../emulator/services/spreadsheet/index';
 import { ru } from '../../src/locale/ru';
@@ -36,7 +37,18 @@ export function snapshot(rt: Runtime) {
       }))
       .sort((a, b) => a.description.localeCompare(b.description)),
     triggers: listTriggers(rt).map((t) => `${t.handler}:${t.owner}`),
-    properties: [...propertyStore(rt, 'document').entries()].sort(),
+    // Form and spreadsheet IDs differ from one runtime to another: compare the shape of the record.
+    properties: [...propertyStore(rt, 'document').entries()]
+      .map(([k, v]) => [k, k === 'helpdesk.forms' ? v.replace(/"[A-Za-z0-9_-]{20,}"/g, '"ID"').replace(/\d{5,}/g, 'N') : v])
+      .sort(),
+    // The forms that feed a spreadsheet: each question as a person sees it.
+    linkedForms: listForms(rt)
+      .filter((f) => f.destinationId !== null)
+      .map((f) => ({
+        title: f.title,
+        intoContainer: f.destinationId === ss.id,
+        items: formModel(rt, f.id).items.map((i) => `${i.type}:${i.title}:${i.required}:${i.choices.map((c) => c.value).join('|')}`),
+      })),
   };
 }
 
