@@ -19,8 +19,11 @@ import {
   recordTriggerHandlers,
 } from '../gas/properties';
 import { readSettings, ensureSettingRows } from '../gas/settings-repo';
-import { ensureSheet, type SheetSetupContext } from '../gas/sheet-setup';
+import { choiceLabelsFor, ensureSheet, type SheetSetupContext } from '../gas/sheet-setup';
 import { ensureTriggers } from '../gas/triggers';
+import { ensureProductionRows } from '../gas/calendar-repo';
+import { openTable } from '../gas/table';
+import { productionCalendarRows } from '../domain/production-calendar';
 import { ensureForms } from './setup-forms';
 import { findSheet } from '../gas/workbook';
 
@@ -32,6 +35,7 @@ export interface SetupReport {
   settingsAdded: string[];
   triggersCreated: string[];
   formsCreated: string[];
+  calendarDaysAdded: number;
   /** Settings the school must still fill in (the regulation does not give them). */
   toFillIn: string[];
   message: string;
@@ -84,11 +88,11 @@ function upgrade(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, owner: string): S
     ss,
     msgs,
     owner,
-    choiceLabels: (list) =>
-      list === 'topic' ? topics : CHOICE_LISTS[list].map((k) => (msgs.choices[list] as Record<string, string>)[k]),
+    choiceLabels: choiceLabelsFor(msgs, topics),
   };
 
   const report = emptyReport(owner);
+  const sheets = new Map<SheetKey, GoogleAppsScript.Spreadsheet.Sheet>();
   const newIds: Record<string, number> = { ...ids };
   const order: SheetKey[] = ['settings', ...SHEETS.map((s) => s.key).filter((k) => k !== 'settings')];
   for (const key of order) {
@@ -96,6 +100,7 @@ function upgrade(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, owner: string): S
     const existing = findSheet(ss, key, ids, locale) ?? findSheet(ss, key, ids, locale === 'ru' ? 'en' : 'ru');
     const result = ensureSheet(ctx, def, existing);
     newIds[key] = result.sheet.getSheetId();
+    sheets.set(key, result.sheet);
     if (result.created) report.sheetsCreated.push(msgs.sheets[key]);
     if (!result.created) for (const c of result.addedColumns) report.columnsAdded.push(`${msgs.sheets[key]}.${c}`);
     if (key === 'settings') {
@@ -104,6 +109,13 @@ function upgrade(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, owner: string): S
   }
   if (JSON.stringify(newIds) !== JSON.stringify(ids)) recordSheetIds(newIds);
   dropDefaultSheet(ss);
+  report.calendarDaysAdded = ensureProductionRows(
+    openTable(sheets.get('calendar')!),
+    productionCalendarRows(),
+    msgs,
+    timeZone,
+    ctx,
+  );
 
   recordLocale(locale);
   const settingsNow = readSettings(findSheet(ss, 'settings', newIds, locale)!);
@@ -167,6 +179,7 @@ function emptyReport(owner: string): SetupReport {
     settingsAdded: [],
     triggersCreated: [],
     formsCreated: [],
+    calendarDaysAdded: 0,
     toFillIn: [],
     message: '',
   };
@@ -175,11 +188,17 @@ function emptyReport(owner: string): SetupReport {
 function summary(r: SetupReport, msgs: Messages): string {
   const lines: string[] = [];
   const changed =
-    r.sheetsCreated.length + r.columnsAdded.length + r.settingsAdded.length + r.triggersCreated.length + r.formsCreated.length;
+    r.sheetsCreated.length +
+    r.columnsAdded.length +
+    r.settingsAdded.length +
+    r.triggersCreated.length +
+    r.formsCreated.length +
+    r.calendarDaysAdded;
   lines.push(changed > 0 ? msgs.setup.done : msgs.setup.nothingChanged);
   if (r.sheetsCreated.length) lines.push(format(msgs.setup.sheetsCreated, { list: r.sheetsCreated.join(', ') }));
   if (r.columnsAdded.length) lines.push(format(msgs.setup.columnsAdded, { list: r.columnsAdded.join(', ') }));
   if (r.formsCreated.length) lines.push(format(msgs.setup.formsCreated, { list: r.formsCreated.join(', ') }));
+  if (r.calendarDaysAdded) lines.push(format(msgs.setup.calendarAdded, { count: r.calendarDaysAdded }));
   if (r.settingsAdded.length) lines.push(format(msgs.setup.settingsAdded, { count: r.settingsAdded.length }));
   if (r.triggersCreated.length) lines.push(format(msgs.setup.triggersCreated, { list: r.triggersCreated.join(', ') }));
   if (r.toFillIn.length) lines.push(format(msgs.setup.fillIn, { list: r.toFillIn.join('; ') }));

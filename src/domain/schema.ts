@@ -233,12 +233,15 @@ export const SHEETS: readonly SheetDef[] = [
     access: 'owner-only',
     columns: [
       text('requestId', 'script'),
-      text('formResponseId', 'script'),
+      // One request per source: a form response, an e-mail, a dialog submission (request.ts sourceKey).
+      text('sourceKey', 'script'),
       col('firstResponseDueAt', 'datetime', 'script'),
       col('resolutionDueAt', 'datetime', 'script'),
       col('pausedSince', 'datetime', 'script'),
       col('pausedMs', 'number', 'script'),
       col('alertLevel', 'number', 'script'),
+      // Text beyond a cell's 50 000 characters, kept whole (JSON by column key).
+      text('overflow', 'script', { personal: true }),
       col('updatedAt', 'datetime', 'script'),
     ],
   },

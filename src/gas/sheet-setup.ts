@@ -3,7 +3,7 @@
  * header, number format, dropdown and protection; what exists is left as people arranged it.
  */
 import {
-  type CHOICE_LISTS,
+  CHOICE_LISTS,
   type ColumnDef,
   FIRST_DATA_ROW,
   HEADER_ROW,
@@ -68,10 +68,7 @@ function ensureColumns(ctx: SheetSetupContext, def: SheetDef, sheet: GoogleAppsS
   const protections = sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE);
   missing.forEach((col, i) => {
     const column = first + i;
-    const body = sheet.getRange(FIRST_DATA_ROW, column, dataRows, 1);
-    body.setNumberFormat(numberFormatOf(col.type));
-    const rule = validationFor(ctx, col);
-    if (rule) body.setDataValidation(rule);
+    formatColumnBlock(ctx, sheet, col, column, FIRST_DATA_ROW, dataRows);
     if (col.width) sheet.setColumnWidth(column, col.width);
     if (def.access === 'people' && col.writer === 'script') {
       const range = sheet.getRange(KEY_ROW, column, sheet.getMaxRows(), 1);
@@ -83,6 +80,27 @@ function ensureColumns(ctx: SheetSetupContext, def: SheetDef, sheet: GoogleAppsS
   header.setNumberFormat('@');
   header.setValues([missing.map((c) => c.key), missing.map((c) => columnLabel(ctx.msgs, def, c))]);
   return missing.map((c) => c.key);
+}
+
+/** A column's number format and dropdown over a block of record rows (setup, and the log growing). */
+export function formatColumnBlock(
+  ctx: Pick<SheetSetupContext, 'choiceLabels'>,
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  col: ColumnDef,
+  column: number,
+  fromRow: number,
+  numRows: number,
+): void {
+  const body = sheet.getRange(fromRow, column, numRows, 1);
+  body.setNumberFormat(numberFormatOf(col.type));
+  const rule = validationFor(ctx, col);
+  if (rule) body.setDataValidation(rule);
+}
+
+/** Dropdown values of each choice list in the school's language; topics are the school's own list. */
+export function choiceLabelsFor(msgs: Messages, topics: readonly string[]): SheetSetupContext['choiceLabels'] {
+  return (list) =>
+    list === 'topic' ? [...topics] : CHOICE_LISTS[list].map((k) => (msgs.choices[list] as Record<string, string>)[k]);
 }
 
 /** Finds the range protection by its tag or makes it; either way it ends warning-only (a person may still edit). */
@@ -127,7 +145,7 @@ function refreshChoiceValidations(
   }
 }
 
-function validationFor(ctx: SheetSetupContext, col: ColumnDef): GoogleAppsScript.Spreadsheet.DataValidation | null {
+function validationFor(ctx: Pick<SheetSetupContext, 'choiceLabels'>, col: ColumnDef): GoogleAppsScript.Spreadsheet.DataValidation | null {
   if (col.type === 'choice' && col.choices) {
     return SpreadsheetApp.newDataValidation()
       .requireValueInList(ctx.choiceLabels(col.choices), true)

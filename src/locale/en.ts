@@ -105,12 +105,13 @@ export const en: Messages = {
     },
     state: {
       requestId: 'Request',
-      formResponseId: 'Form response',
+      sourceKey: 'Source',
       firstResponseDueAt: 'First response due',
       resolutionDueAt: 'Resolution due',
       pausedSince: 'Paused since',
       pausedMs: 'Paused, ms',
       alertLevel: 'Alert level',
+      overflow: 'Text overflow',
       updatedAt: 'Updated',
     },
   },
@@ -205,6 +206,19 @@ export const en: Messages = {
   },
   basis: { working: 'рабочее', calendar: 'календарное' },
   yes: 'да',
+  flags: {
+    'invalid-email': 'Invalid e-mail address',
+    'callback-needed': 'Call back',
+    etiquette: 'Etiquette breach (cl. 10)',
+    truncated: 'Text longer than a cell — the rest is in Bookkeeping',
+    'possible-duplicate': 'Possible duplicate',
+    'no-consent': 'No written personal-data consent',
+  },
+  audit: {
+    registered: 'Request registered',
+    etiquetteFlagged: 'Etiquette breach flagged',
+    duplicateLinked: 'Linked to a possible duplicate',
+  },
   form: {
     title: 'Help with the electronic journal and diary',
     intro:
@@ -243,6 +257,7 @@ export const en: Messages = {
     settingsAdded: 'Settings added: {count}.',
     triggersCreated: 'Scheduled jobs installed: {list}.',
     formsCreated: 'Forms created: {list}.',
+    calendarAdded: 'Production calendar days added to the Calendar: {count}.',
     fillIn: 'Fill in under Settings: {list}.',
     ownerIs: 'Helpdesk owner: {owner}.',
     notOwner:

@@ -121,12 +121,13 @@ export const ru = {
     },
     state: {
       requestId: 'Обращение',
-      formResponseId: 'Ответ формы',
+      sourceKey: 'Источник',
       firstResponseDueAt: 'Срок первого ответа',
       resolutionDueAt: 'Срок решения',
       pausedSince: 'Пауза с',
       pausedMs: 'Пауза, мс',
       alertLevel: 'Уровень оповещения',
+      overflow: 'Продолжение текста',
       updatedAt: 'Обновлено',
     },
   },
@@ -254,6 +255,19 @@ export const ru = {
   } as Record<string, readonly [string, string]>,
   basis: { working: 'рабочее', calendar: 'календарное' },
   yes: 'да',
+  flags: {
+    'invalid-email': 'Адрес почты недействителен',
+    'callback-needed': 'Перезвонить',
+    etiquette: 'Нарушение этикета (п. 10)',
+    truncated: 'Текст длиннее ячейки — продолжение в «Служебном»',
+    'possible-duplicate': 'Возможный повтор',
+    'no-consent': 'Нет письменного согласия на обработку ПДн',
+  },
+  audit: {
+    registered: 'Обращение зарегистрировано',
+    etiquetteFlagged: 'Отмечено нарушение этикета',
+    duplicateLinked: 'Связано с возможным повтором',
+  },
   form: {
     title: 'Обращение за помощью по электронному журналу и дневнику',
     intro:
@@ -300,6 +314,7 @@ export const ru = {
     settingsAdded: 'Добавлены параметры: {count}.',
     triggersCreated: 'Установлены автоматические задания: {list}.',
     formsCreated: 'Созданы формы: {list}.',
+    calendarAdded: 'В «Календарь» внесены дни производственного календаря: {count}.',
     fillIn: 'Заполните в «Настройках»: {list}.',
     ownerIs: 'Владелец системы помощи: {owner}.',
     notOwner:

@@ -124,6 +124,17 @@ describe('setup', () => {
     );
   });
 
+  test('prefills «Календарь» with the production calendar 2025–2027, 2027 marked provisional', () => {
+    setupAsOwner(rt);
+    const rows = readSheetValues(rt, ru.sheets.calendar).slice(2);
+    const day = (iso: string) =>
+      rows.find((r) => r[0] instanceof Date && (r[0] as Date).getTime() === new Date(`${iso}T00:00:00+05:00`).getTime());
+    expect(day('2026-03-09')?.[1]).toBe(ru.choices.calendarKind.holiday);
+    expect(day('2025-11-01')?.[1]).toBe(ru.choices.calendarKind.short);
+    expect(day('2027-01-08')?.[4]).toBe(true);
+    expect(day('2026-01-08')?.[4]).toBe(false);
+  });
+
   test('installs its trigger once, for the owner', () => {
     setupAsOwner(rt);
     expect(listTriggers(rt).map((t) => `${t.handler}:${t.owner}`)).toEqual([`runQueue:${OWNER}`]);

@@ -1,0 +1,195 @@
+/**
+ * The texts of the helpdesk's e-mails and of the mailer's refusals, Russian first, English mirrored.
+ * Placeholders are {name}, filled by `format()`; the values are escaped by the templates, not here.
+ */
+export interface MailTexts {
+  /** The key line every message carries, so a send interrupted by a dying run can be found in the sent mail. */
+  keyLine: string;
+  automatic: string;
+  dueFormat: string;
+  ack: {
+    subject: string;
+    registered: string;
+    due: string;
+    replyHint: string;
+    contactsHeading: string;
+    schoolPhone: string;
+    schoolEmail: string;
+    officeHours: string;
+    consultant: string;
+    appointment: string;
+    supportHeading: string;
+    supportPhone: string;
+    supportVk: string;
+    supportEmail: string;
+    supportHours: string;
+    articlesHeading: string;
+  };
+  assignee: {
+    subject: string;
+    intro: string;
+    request: string;
+    topic: string;
+    requester: string;
+    channel: string;
+    due: string;
+    description: string;
+    open: string;
+  };
+  etiquette: {
+    subject: string;
+    flagged: string;
+    ended: string;
+    where: string;
+  };
+  complaint: {
+    subject: string;
+    arrived: string;
+    where: string;
+  };
+  digest: {
+    subject: string;
+    intro: string;
+  };
+  errors: {
+    badKey: string;
+    badKind: string;
+    noRecipient: string;
+    noSubject: string;
+    tooLarge: string;
+    workTooLarge: string;
+    workInboxFull: string;
+    noQueueSheet: string;
+    interrupted: string;
+  };
+}
+
+export const ru: MailTexts = {
+  keyLine: 'Код письма: {key}',
+  automatic: 'Письмо отправлено автоматически системой помощи по электронному журналу.',
+  dueFormat: '{day}.{month}.{year} {hour}:{minute}',
+  ack: {
+    subject: 'Обращение {id} зарегистрировано',
+    registered: 'Ваше обращение зарегистрировано под номером {id}.',
+    due: 'Ответ будет дан не позднее {due} (местное время школы).',
+    replyHint: 'Чтобы дополнить обращение, ответьте на это письмо, сохранив номер обращения в теме.',
+    contactsHeading: 'Как связаться со школой',
+    schoolPhone: 'Телефон: {value}',
+    schoolEmail: 'Эл. почта: {value}',
+    officeHours: 'Приёмные часы: по рабочим дням с {start} до {end}',
+    consultant: 'Технический консультант: {value}',
+    appointment: 'Назначен приказом: {value}',
+    supportHeading: 'Служба поддержки СЭДиЖ',
+    supportPhone: 'Телефон (звонок бесплатный): {value}',
+    supportVk: 'Группа ВКонтакте: {value}',
+    supportEmail: 'Эл. почта: {value}',
+    supportHours: 'Обращения обрабатываются ежедневно с {start} до {end}',
+    articlesHeading: 'Возможно, ответ уже есть в справочных материалах',
+  },
+  assignee: {
+    subject: 'Новое обращение {id}: {topic}',
+    intro: 'Вам назначено обращение.',
+    request: 'Номер',
+    topic: 'Тема',
+    requester: 'Кто обратился',
+    channel: 'Канал',
+    due: 'Срок ответа',
+    description: 'Описание (начало)',
+    open: 'Открыть таблицу обращений',
+  },
+  etiquette: {
+    subject: 'Нарушение этикета в обращении {id}',
+    flagged: 'В обращении {id} найдены нецензурные или оскорбительные выражения.',
+    ended: 'Консультация по обращению {id} прекращена из-за нарушения этикета.',
+    where: 'Подробности — в таблице обращений (строка обращения {id}).',
+  },
+  complaint: {
+    subject: 'Поступила жалоба на специалиста',
+    arrived: 'Поступила жалоба на работу специалиста ({at}).',
+    where: 'Текст жалобы доступен только вам и владельцу системы — в таблице жалоб.',
+  },
+  digest: {
+    subject: 'Сводка уведомлений: {count}',
+    intro: 'Чтобы не превысить дневной лимит писем, несколько уведомлений собраны в одно письмо.',
+  },
+  errors: {
+    badKey:
+      'Неверный код письма «{key}»: нужен вид «обращение|вид|событие» без пробелов, кавычек и лишних «|».',
+    badKind: 'Неизвестный вид письма «{kind}».',
+    noRecipient: 'У письма {key} не указан получатель.',
+    noSubject: 'У письма {key} нет темы.',
+    tooLarge: 'Письмо {key} слишком большое для очереди ({size} знаков, допустимо {max}). Сократите текст.',
+    workTooLarge:
+      'Задание слишком большое для передачи владельцу системы ({size} байт, допустимо {max}). Сократите текст и повторите.',
+    workInboxFull:
+      'Очередь заданий для владельца системы переполнена: автоматическое задание давно не запускалось. Сообщите владельцу системы.',
+    noQueueSheet: 'Лист «Очередь писем» не найден. Запустите «Настроить или обновить таблицу».',
+    interrupted: 'Отправка была прервана, в отправленных письмо не найдено: оно будет отправлено снова.',
+  },
+};
+
+export const en: MailTexts = {
+  keyLine: 'Message code: {key}',
+  automatic: 'This message was sent automatically by the e-journal helpdesk.',
+  dueFormat: '{day}.{month}.{year} {hour}:{minute}',
+  ack: {
+    subject: 'Request {id} registered',
+    registered: 'Your request has been registered as {id}.',
+    due: 'You will get an answer by {due} (school local time).',
+    replyHint: 'To add to your request, reply to this message keeping the request number in the subject.',
+    contactsHeading: 'How to reach the school',
+    schoolPhone: 'Phone: {value}',
+    schoolEmail: 'E-mail: {value}',
+    officeHours: 'Office hours: working days from {start} to {end}',
+    consultant: 'Technical consultant: {value}',
+    appointment: 'Appointed by order: {value}',
+    supportHeading: 'СЭДиЖ support service',
+    supportPhone: 'Phone (free call): {value}',
+    supportVk: 'VK group: {value}',
+    supportEmail: 'E-mail: {value}',
+    supportHours: 'Requests are handled daily from {start} to {end}',
+    articlesHeading: 'The answer may already be in the reference materials',
+  },
+  assignee: {
+    subject: 'New request {id}: {topic}',
+    intro: 'A request has been assigned to you.',
+    request: 'ID',
+    topic: 'Topic',
+    requester: 'Requester',
+    channel: 'Channel',
+    due: 'Answer due',
+    description: 'Description (beginning)',
+    open: 'Open the request log',
+  },
+  etiquette: {
+    subject: 'Etiquette breach in request {id}',
+    flagged: 'Request {id} contains obscene or insulting words.',
+    ended: 'The consultation on request {id} was ended for an etiquette breach.',
+    where: 'Details are in the request log (the row of request {id}).',
+  },
+  complaint: {
+    subject: 'A complaint about a specialist has arrived',
+    arrived: 'A complaint about a specialist has arrived ({at}).',
+    where: 'Only you and the system owner can read it, in the complaints spreadsheet.',
+  },
+  digest: {
+    subject: 'Notification digest: {count}',
+    intro: 'To stay within the daily mail limit, several notifications are collected in one message.',
+  },
+  errors: {
+    badKey: 'Invalid message code "{key}": it must be "request|kind|event" without spaces, quotes or extra "|".',
+    badKind: 'Unknown message kind "{kind}".',
+    noRecipient: 'Message {key} has no recipient.',
+    noSubject: 'Message {key} has no subject.',
+    tooLarge: 'Message {key} is too large for the queue ({size} characters, at most {max}). Shorten the text.',
+    workTooLarge: 'The task is too large to hand to the system owner ({size} bytes, at most {max}). Shorten the text and retry.',
+    workInboxFull:
+      "The system owner's task inbox is full: the scheduled job has not run for a long time. Tell the system owner.",
+    noQueueSheet: 'The "Mail queue" sheet was not found. Run "Set up or upgrade the spreadsheet".',
+    interrupted: 'The send was interrupted and the message is not in the sent mail: it will be sent again.',
+  },
+};
+
+export function mailTexts(locale: string): MailTexts {
+  return locale === 'en' ? en : ru;
+}
