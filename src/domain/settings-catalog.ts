@@ -3,7 +3,7 @@
  * regulation (seed: cl. 5.1, 6.1, 8, 9, 3.1) where it gives them; what it does not give is left blank
  * for the school, and the sheet says so.
  */
-export type SettingType = 'text' | 'email' | 'time' | 'number' | 'list' | 'basis' | 'yesno';
+export type SettingType = 'text' | 'email' | 'time' | 'number' | 'list' | 'basis' | 'yesno' | 'date';
 
 export interface SettingDef {
   readonly key: string;
@@ -22,6 +22,8 @@ export const SETTINGS: readonly SettingDef[] = [
   { key: 'consultant.name', type: 'text', defaultValue: null },
   { key: 'consultant.email', type: 'email', defaultValue: null },
   { key: 'consultant.appointmentOrder', type: 'text', defaultValue: null },
+  { key: 'consultant.absentFrom', type: 'date', defaultValue: '' },
+  { key: 'consultant.absentTo', type: 'date', defaultValue: '' },
   { key: 'director.name', type: 'text', defaultValue: null },
   { key: 'director.email', type: 'email', defaultValue: null },
   { key: 'office.start', type: 'time', defaultValue: '15:00' },
@@ -70,11 +72,13 @@ export function checkSetting(def: SettingDef, value: string): SettingProblem | u
       ? TIME.test(v)
       : def.type === 'email'
         ? EMAIL.test(v)
-        : def.type === 'yesno'
-          ? /^(да|нет|yes|no)$/i.test(v)
-          : def.type === 'number'
-            ? Number.isFinite(Number(v.replace(',', '.'))) && Number(v.replace(',', '.')) >= 0
-            : true;
+        : def.type === 'date'
+          ? parseDayMonthYear(v) !== undefined
+          : def.type === 'yesno'
+            ? /^(да|нет|yes|no)$/i.test(v)
+            : def.type === 'number'
+              ? Number.isFinite(Number(v.replace(',', '.'))) && Number(v.replace(',', '.')) >= 0
+              : true;
   return ok ? undefined : { key: def.key, kind: 'invalid' };
 }
 
@@ -84,4 +88,14 @@ export function parseTimeOfDay(value: string): number | undefined {
   if (!TIME.test(v)) return undefined;
   const [h, m] = v.split(':').map(Number);
   return h * 60 + m;
+}
+
+/** "05.10.2026" → "2026-10-05" (the school writes dates the Russian way). */
+export function parseDayMonthYear(value: string): string | undefined {
+  const m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(value.trim());
+  if (!m) return undefined;
+  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const probe = new Date(Date.UTC(y, mo - 1, d));
+  if (probe.getUTCMonth() !== mo - 1 || probe.getUTCDate() !== d) return undefined;
+  return `${m[3]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }

@@ -177,7 +177,15 @@ export const en: Messages = {
     'regulation.order': ['Regulation approved by', 'The order that approved the regulation.'],
     'consultant.name': ['Technical consultant', "Appointed by the director's order (cl. 2)."],
     'consultant.email': ["Consultant's e-mail", 'New requests and reminders go here.'],
-    'consultant.appointmentOrder': ['Appointment order', 'Number and date of the order (cl. 2); not in the regulation.'],
+    'consultant.appointmentOrder': [
+      'Appointment order',
+      'Number and date of the order (cl. 2); not in the regulation.',
+    ],
+    'consultant.absentFrom': [
+      'Consultant absent from',
+      'dd.mm.yyyy. New requests go to the deputy director meanwhile (cl. 7).',
+    ],
+    'consultant.absentTo': ['Consultant absent until', 'dd.mm.yyyy, inclusive.'],
     'director.name': ['Director', "The director's name."],
     'director.email': ["Director's e-mail", 'Schedule approval, complaints, escalations.'],
     'office.start': ['Office hours start', 'Cl. 5.1: 15:00–16:00.'],
@@ -198,10 +206,16 @@ export const en: Messages = {
     'sla.training.days': ['New staff training, working days', 'Cl. 3.1: within 3 working days.'],
     'sla.supportAnswer.hours': ['Regional support answer, support hours', 'Support works daily 9:00–18:00.'],
     topics: ['Request topics', 'One per line, in order (cl. 3.2).'],
-    'form.askClassName': ['Ask for the class on the form', '"да" (yes) or "нет" (no): the school decides what it collects.'],
+    'form.askClassName': [
+      'Ask for the class on the form',
+      '"да" (yes) or "нет" (no): the school decides what it collects.',
+    ],
     'form.descriptionMinLength': ['Minimum description length, characters', 'Cl. 5.3, 6.3: clear and specific.'],
     'form.consentText': ['Personal-data consent text', 'Its own required question on the form (152-FZ).'],
-    'intake.ackPerAddressPerDay': ['Acknowledgements per address per day, at most', 'Nobody verified the address: no spam relay.'],
+    'intake.ackPerAddressPerDay': [
+      'Acknowledgements per address per day, at most',
+      'Nobody verified the address: no spam relay.',
+    ],
     'retention.months': ['Retention of closed requests, months', 'Personal data is anonymised after it.'],
   },
   basis: { working: 'рабочее', calendar: 'календарное' },
@@ -223,7 +237,8 @@ export const en: Messages = {
     title: 'Help with the electronic journal and diary',
     intro:
       '{school}. The technical consultant answers within one working day. Office hours: {officeHours}, phone {phone}. Regional support: {supportPhone} (free call).',
-    confirmation: 'Thank you! Your request is registered. Its number and due time will come by e-mail (or we will call you).',
+    confirmation:
+      'Thank you! Your request is registered. Its number and due time will come by e-mail (or we will call you).',
     requesterType: ['Who are you?', ''],
     name: ['Full name', 'How to address you.'],
     className: ['Class', 'For parents and students, e.g. 7B.'],
@@ -231,7 +246,10 @@ export const en: Messages = {
     contactInvalid: 'Enter an e-mail address or a phone number.',
     preferredChannel: ['How should we answer?', ''],
     topic: ['Topic', ''],
-    description: ['Describe the problem', 'Clearly and specifically (cl. 5.3, 6.3): what you did, what you saw, the error text.'],
+    description: [
+      'Describe the problem',
+      'Clearly and specifically (cl. 5.3, 6.3): what you did, what you saw, the error text.',
+    ],
     descriptionTooShort: 'Please describe the problem in more detail: at least {min} characters.',
     consent: ['Consent to personal-data processing', ''],
     consentChoice: 'I agree',
