@@ -61,6 +61,7 @@ export interface MailTexts {
     workInboxFull: string;
     noQueueSheet: string;
     interrupted: string;
+    unreadablePayload: string;
   };
 }
 
@@ -113,8 +114,7 @@ export const ru: MailTexts = {
     intro: 'Чтобы не превысить дневной лимит писем, несколько уведомлений собраны в одно письмо.',
   },
   errors: {
-    badKey:
-      'Неверный код письма «{key}»: нужен вид «обращение|вид|событие» без пробелов, кавычек и лишних «|».',
+    badKey: 'Неверный код письма «{key}»: нужен вид «обращение|вид|событие» без пробелов, кавычек и лишних «|».',
     badKind: 'Неизвестный вид письма «{kind}».',
     noRecipient: 'У письма {key} не указан получатель.',
     noSubject: 'У письма {key} нет темы.',
@@ -125,6 +125,7 @@ export const ru: MailTexts = {
       'Очередь заданий для владельца системы переполнена: автоматическое задание давно не запускалось. Сообщите владельцу системы.',
     noQueueSheet: 'Лист «Очередь писем» не найден. Запустите «Настроить или обновить таблицу».',
     interrupted: 'Отправка была прервана, в отправленных письмо не найдено: оно будет отправлено снова.',
+    unreadablePayload: 'Содержимое письма в очереди повреждено, письмо не может быть отправлено.',
   },
 };
 
@@ -182,11 +183,13 @@ export const en: MailTexts = {
     noRecipient: 'Message {key} has no recipient.',
     noSubject: 'Message {key} has no subject.',
     tooLarge: 'Message {key} is too large for the queue ({size} characters, at most {max}). Shorten the text.',
-    workTooLarge: 'The task is too large to hand to the system owner ({size} bytes, at most {max}). Shorten the text and retry.',
+    workTooLarge:
+      'The task is too large to hand to the system owner ({size} bytes, at most {max}). Shorten the text and retry.',
     workInboxFull:
       "The system owner's task inbox is full: the scheduled job has not run for a long time. Tell the system owner.",
     noQueueSheet: 'The "Mail queue" sheet was not found. Run "Set up or upgrade the spreadsheet".',
     interrupted: 'The send was interrupted and the message is not in the sent mail: it will be sent again.',
+    unreadablePayload: 'The queued message content is damaged; the message cannot be sent.',
   },
 };
 

@@ -220,7 +220,7 @@ export class MailStore {
 
   /** A Gmail-like hex id: time-ordered, unique in this runtime. */
   newId(): string {
-    return (BigInt(this.now()) * 4096n + BigInt(this.nextSeq() % 4096)).toString(16);
+    return (BigInt(Math.floor(this.now())) * 4096n + BigInt(this.nextSeq() % 4096)).toString(16);
   }
 
   newLabelId(): string {
@@ -228,7 +228,7 @@ export class MailStore {
   }
 
   newDraftId(): string {
-    return `r-${(BigInt(this.now()) * 1000n + BigInt(this.nextSeq() % 1000)).toString()}`;
+    return `r-${(BigInt(Math.floor(this.now())) * 1000n + BigInt(this.nextSeq() % 1000)).toString()}`;
   }
 
   newHeader(fromAddress: string, external: boolean): string {
