@@ -1,0 +1,228 @@
+/**
+ * Registering a request from any channel: one row of «Обращения» with its ID and due time, the
+ * bookkeeping and the audit entry, under the script lock, at most once per source (a form response, an
+ * e-mail, a dialog submission). The row is written before any mail; mail is the caller's next step.
+ */
+import { assigneeFor } from '../domain/assignment';
+import { contactKeys } from '../domain/contacts';
+import { findPossibleDuplicate, type PriorRequest } from '../domain/duplicates';
+import { prepareIncoming } from '../domain/intake';
+import { type IncomingRequest, type RequestRecord, sourceKey } from '../domain/request';
+import { formatRequestId, nextRequestId, parseRequestId, registrationYear } from '../domain/request-id';
+import { parseDayMonthYear } from '../domain/settings-catalog';
+import { dateOf } from '../domain/zoned-time';
+import { appendAudit } from '../gas/audit-log';
+import type { Helpdesk } from '../gas/helpdesk';
+import { postWork } from '../gas/pending-work';
+import { appendRequest, readRecentRequests } from '../gas/requests-repo';
+import { appendState, readSourceKeys, type StateEntry } from '../gas/state-repo';
+import type { AuditEntry } from '../gas/audit-log';
+
+/** How far back the log is read for duplicates and IDs: constant, whatever the log's size. */
+export const RECENT_ROWS = 300;
+const LOCK_WAIT_MS = 30_000;
+const SEQUENCE_PROPERTY = 'helpdesk.seq.';
+/** Work posted by people's runs for the owner's runQueue: the owner-only sheets' part of a registration. */
+export const BOOKKEEPING_WORK = 'registration-bookkeeping';
+
+export interface BookkeepingWork {
+  state: Omit<StateEntry, 'firstResponseDueAt' | 'resolutionDueAt' | 'updatedAt'> & {
+    firstResponseDueAt: string | null;
+    resolutionDueAt: string | null;
+    updatedAt: string;
+  };
+  audit: Array<Omit<AuditEntry, 'at'> & { at: string }>;
+}
+
+export interface Registration {
+  id: string;
+  /** False when this source had been registered before: nothing was written now. */
+  created: boolean;
+  record?: RequestRecord;
+}
+
+export interface RegistrationOptions {
+  /** Who registers: '' for the form or mail intake (the school account's trigger), else the consultant. */
+  actor: string;
+  /** The run belongs to the owning account, which alone writes the owner-only sheets. */
+  asOwner: boolean;
+  detectAbuse?: (text: string) => boolean;
+}
+
+export function registerRequest(hd: Helpdesk, incoming: IncomingRequest, opts: RegistrationOptions): Registration {
+  const key = sourceKey(incoming.source);
+  const lock = LockService.getScriptLock();
+  lock.waitLock(LOCK_WAIT_MS);
+  try {
+    const known = readSourceKeys(hd.table('state', true)).get(key) ?? pendingSourceKey(key);
+    if (known) return { id: known, created: false };
+
+    const requests = hd.table('requests', true);
+    const recent = readRecentRequests(requests, RECENT_ROWS);
+    const minLength = Number(hd.setting('form.descriptionMinLength'));
+    const prepared = prepareIncoming(incoming, {
+      detectAbuse: opts.detectAbuse,
+      locale: hd.locale,
+      minDescriptionLength: Number.isFinite(minLength) ? minLength : undefined,
+    });
+    const fields = prepared.fields;
+    const policy = hd.sla();
+    const zone = policy.settings.zone;
+    const received = fields.receivedAt.getTime();
+
+    const id = allocateId(registrationYear(received, zone), recent.map((r) => r.id));
+    const target = policy.target('firstResponse', fields.requesterType || 'parent');
+    const due = policy.dueAt(target, { start: received, pauses: [] });
+    const resolution = policy.dueAt(policy.target('resolution', fields.requesterType || 'parent'), {
+      start: received,
+      pauses: [],
+    });
+    const priors: PriorRequest[] = recent
+      .filter((r) => r.createdAt !== null)
+      .map((r) => ({
+        id: r.id,
+        contactKeys: contactKeys(r.email, r.phone),
+        topic: r.topic,
+        createdAt: r.createdAt as Date,
+        status: r.status === hd.msgs.choices.status.rejected ? 'rejected' : r.status,
+      }));
+    const duplicate = findPossibleDuplicate(
+      { contactKeys: prepared.contactKeys, topic: fields.topic, receivedAt: fields.receivedAt },
+      priors,
+      policy.working,
+    );
+    const flags = duplicate ? [...prepared.flags, 'possible-duplicate' as const] : prepared.flags;
+
+    const record: RequestRecord = {
+      id,
+      createdAt: fields.receivedAt,
+      channel: fields.channel,
+      requesterType: fields.requesterType,
+      name: fields.name,
+      className: fields.className,
+      email: fields.email,
+      phone: fields.phone,
+      preferredChannel: fields.preferredChannel,
+      topic: fields.topic,
+      description: fields.description,
+      status: 'new',
+      assignee: assigneeFor(dateOf(received, zone), hd.setting('consultant.email'), deputyEmail(hd), absence(hd)),
+      dueAt: due === null ? null : new Date(due),
+      firstResponseAt: null,
+      resolvedAt: null,
+      answer: '',
+      rejectReason: '',
+      supportTicket: '',
+      flags,
+      duplicateOf: duplicate?.id ?? '',
+      satisfaction: '',
+      notes: '',
+    };
+    appendRequest(requests, record, hd.msgs, hd.labels());
+
+    const now = new Date();
+    const state: StateEntry = {
+      requestId: id,
+      sourceKey: key,
+      firstResponseDueAt: record.dueAt,
+      resolutionDueAt: resolution === null ? null : new Date(resolution),
+      overflow: prepared.overflow,
+      updatedAt: now,
+    };
+    const audit = auditOf(record, opts.actor, hd);
+    if (opts.asOwner) {
+      appendState(hd.table('state'), state, hd.labels());
+      appendAudit(hd.table('audit', true), audit, hd.labels());
+    } else {
+      // People cannot write the owner-only sheets: the owner's runQueue writes this part.
+      rememberPendingSourceKey(key, id);
+      postWork(BOOKKEEPING_WORK, bookkeepingWork(state, audit));
+    }
+    SpreadsheetApp.flush();
+    return { id, created: true, record };
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+/** The next ID of the year, never below the recorded sequence (a row deleted by hand never frees its ID). */
+function allocateId(year: number, recentIds: readonly string[]): string {
+  const props = PropertiesService.getDocumentProperties();
+  const recorded = Number(props.getProperty(SEQUENCE_PROPERTY + year) ?? '0');
+  const fromLog = parseRequestId(nextRequestId(year, recentIds))?.seq ?? 1;
+  const seq = Math.max(fromLog, recorded + 1);
+  props.setProperty(SEQUENCE_PROPERTY + year, String(seq));
+  return formatRequestId(year, seq);
+}
+
+function deputyEmail(hd: Helpdesk): string {
+  return hd.staff().find((m) => m.active && m.role === 'deputy')?.email ?? '';
+}
+
+function absence(hd: Helpdesk): { from: string; to: string } | undefined {
+  const from = parseDayMonthYear(hd.setting('consultant.absentFrom'));
+  if (!from) return undefined;
+  return { from, to: parseDayMonthYear(hd.setting('consultant.absentTo')) ?? from };
+}
+
+function auditOf(record: RequestRecord, actor: string, hd: Helpdesk): AuditEntry[] {
+  const at = new Date();
+  const entries: AuditEntry[] = [
+    {
+      at,
+      requestId: record.id,
+      action: hd.msgs.audit.registered,
+      columnKey: 'channel',
+      actor,
+      after: record.channel,
+      note: record.flags.join(', '),
+    },
+  ];
+  if (record.flags.includes('etiquette')) entries.push({ at, requestId: record.id, action: hd.msgs.audit.etiquetteFlagged, actor });
+  if (record.duplicateOf) {
+    entries.push({ at, requestId: record.id, action: hd.msgs.audit.duplicateLinked, columnKey: 'duplicateOf', actor, after: record.duplicateOf });
+  }
+  return entries;
+}
+
+function bookkeepingWork(state: StateEntry, audit: AuditEntry[]): BookkeepingWork {
+  return {
+    state: {
+      ...state,
+      firstResponseDueAt: state.firstResponseDueAt?.toISOString() ?? null,
+      resolutionDueAt: state.resolutionDueAt?.toISOString() ?? null,
+      updatedAt: state.updatedAt.toISOString(),
+    },
+    audit: audit.map((e) => ({ ...e, at: e.at.toISOString() })),
+  };
+}
+
+/** Applies a person's posted bookkeeping in the owner's run. */
+export function applyBookkeepingWork(hd: Helpdesk, work: BookkeepingWork): void {
+  const keys = readSourceKeys(hd.table('state', true));
+  if (!keys.has(work.state.sourceKey)) {
+    appendState(
+      hd.table('state'),
+      {
+        ...work.state,
+        firstResponseDueAt: work.state.firstResponseDueAt ? new Date(work.state.firstResponseDueAt) : null,
+        resolutionDueAt: work.state.resolutionDueAt ? new Date(work.state.resolutionDueAt) : null,
+        updatedAt: new Date(work.state.updatedAt),
+      },
+      hd.labels(),
+    );
+    appendAudit(hd.table('audit', true), work.audit.map((e) => ({ ...e, at: new Date(e.at) })), hd.labels());
+  }
+}
+
+// Between a person's registration and the owner's run, the source key lives in the script cache, so a
+// double click on the dialog's button does not register the same thing twice.
+const PENDING_PREFIX = 'src:';
+
+function pendingSourceKey(key: string): string | undefined {
+  return CacheService.getScriptCache().get(PENDING_PREFIX + key) ?? undefined;
+}
+
+function rememberPendingSourceKey(key: string, id: string): void {
+  CacheService.getScriptCache().put(PENDING_PREFIX + key, id, 21_600);
+}
