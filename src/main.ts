@@ -2,29 +2,41 @@
  * Entry points only: each exported function becomes a top-level Apps Script function (gas-webpack-plugin).
  * Each one checks its caller inside the use case it calls.
  */
+import { handleComplaintSubmit } from './app/on-complaint-submit';
+import { handleFormSubmit } from './app/on-form-submit';
 import { buildMenu } from './app/open-menu';
-import { runQueueJob } from './app/run-queue';
+import { type QueueRunReport, runQueueJob } from './app/run-queue';
 import { runSetup, type SetupReport } from './app/setup';
 import { showHealthDialog } from './app/show-health';
+import { readLocale } from './gas/properties';
 import { tellUser } from './gas/ui';
 import { messages } from './locale/index';
-import { readLocale } from './gas/properties';
 
 /** Simple trigger: the menu. */
 export function onOpen(): void {
   buildMenu();
 }
 
-/** Owner only: creates or upgrades the helpdesk's sheets, settings and triggers. Returns what it did. */
+/** Owner only: creates or upgrades the helpdesk's sheets, forms, settings and triggers. Returns what it did. */
 export function setup(): SetupReport {
   const report = runSetup();
   tellUser(messages(readLocale()).appName, report.message);
   return report;
 }
 
-/** Time-driven, every 5 minutes. */
-export function runQueue(e: GoogleAppsScript.Events.TimeDriven): void {
-  runQueueJob(e);
+/** The request form's submit trigger: registers the request and acknowledges it. */
+export function onFormSubmit(e: GoogleAppsScript.Events.FormsOnFormSubmit): string {
+  return handleFormSubmit(e);
+}
+
+/** The complaints form's submit trigger: tells the director (cl. 10). */
+export function onComplaintSubmit(e: GoogleAppsScript.Events.FormsOnFormSubmit): void {
+  handleComplaintSubmit(e);
+}
+
+/** Time-driven, every 5 minutes: posted work, reconciliation of form responses, the mail queue. */
+export function runQueue(e: GoogleAppsScript.Events.TimeDriven): QueueRunReport {
+  return runQueueJob(e);
 }
 
 /** Menu: the helpdesk's status. */

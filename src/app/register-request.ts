@@ -15,7 +15,9 @@ import { appendAudit } from '../gas/audit-log';
 import type { Helpdesk } from '../gas/helpdesk';
 import { postWork } from '../gas/pending-work';
 import { appendRequest, readRecentRequests } from '../gas/requests-repo';
-import { appendState, readSourceKeys, type StateEntry } from '../gas/state-repo';
+import { appendState, markNotified, readSourceKeys, type StateEntry } from '../gas/state-repo';
+import type { Table } from '../gas/table';
+import { FIRST_DATA_ROW } from '../domain/schema';
 import type { AuditEntry } from '../gas/audit-log';
 
 /** How far back the log is read for duplicates and IDs: constant, whatever the log's size. */
@@ -36,9 +38,14 @@ export interface BookkeepingWork {
 
 export interface Registration {
   id: string;
-  /** False when this source had been registered before: nothing was written now. */
+  /** False when this source had been registered before. */
   created: boolean;
+  /** The request as registered now, or as it was registered (repair mode). */
   record?: RequestRecord;
+  /** Its bookkeeping row, when the owner wrote one. */
+  stateRow?: number;
+  /** Its registration mail was already enqueued. */
+  notified: boolean;
 }
 
 export interface RegistrationOptions {
@@ -47,6 +54,11 @@ export interface RegistrationOptions {
   /** The run belongs to the owning account, which alone writes the owner-only sheets. */
   asOwner: boolean;
   detectAbuse?: (text: string) => boolean;
+  /**
+   * Reconciliation: for a source registered before, check its row is really there (a run that died between
+   * the bookkeeping and the row leaves it missing) and write it again under the same ID if not.
+   */
+  repair?: boolean;
 }
 
 export function registerRequest(hd: Helpdesk, incoming: IncomingRequest, opts: RegistrationOptions): Registration {
@@ -54,11 +66,14 @@ export function registerRequest(hd: Helpdesk, incoming: IncomingRequest, opts: R
   const lock = LockService.getScriptLock();
   lock.waitLock(LOCK_WAIT_MS);
   try {
-    const known = readSourceKeys(hd.table('state', true)).get(key) ?? pendingSourceKey(key);
-    if (known) return { id: known, created: false };
+    const known = readSourceKeys(hd.table('state', true)).get(key);
+    if (known && !opts.repair) return { id: known.requestId, created: false, stateRow: known.row, notified: known.notified };
+    const pending = known ? undefined : pendingSourceKey(key);
+    if (pending) return { id: pending, created: false, notified: true };
 
     const requests = hd.table('requests', true);
     const recent = readRecentRequests(requests, RECENT_ROWS);
+    const rowThere = known ? requestRowExists(requests, recent, known.requestId) : false;
     const minLength = Number(hd.setting('form.descriptionMinLength'));
     const prepared = prepareIncoming(incoming, {
       detectAbuse: opts.detectAbuse,
@@ -70,7 +85,7 @@ export function registerRequest(hd: Helpdesk, incoming: IncomingRequest, opts: R
     const zone = policy.settings.zone;
     const received = fields.receivedAt.getTime();
 
-    const id = allocateId(registrationYear(received, zone), recent.map((r) => r.id));
+    const id = known ? known.requestId : allocateId(registrationYear(received, zone), recent.map((r) => r.id));
     const target = policy.target('firstResponse', fields.requesterType || 'parent');
     const due = policy.dueAt(target, { start: received, pauses: [] });
     const resolution = policy.dueAt(policy.target('resolution', fields.requesterType || 'parent'), {
@@ -118,7 +133,11 @@ export function registerRequest(hd: Helpdesk, incoming: IncomingRequest, opts: R
       satisfaction: '',
       notes: '',
     };
-    appendRequest(requests, record, hd.msgs, hd.labels());
+    if (known) {
+      if (!rowThere) appendRequest(requests, record, hd.msgs, hd.labels());
+      SpreadsheetApp.flush();
+      return { id, created: false, record, stateRow: known.row, notified: known.notified };
+    }
 
     const now = new Date();
     const state: StateEntry = {
@@ -131,18 +150,31 @@ export function registerRequest(hd: Helpdesk, incoming: IncomingRequest, opts: R
     };
     const audit = auditOf(record, opts.actor, hd);
     if (opts.asOwner) {
-      appendState(hd.table('state'), state, hd.labels());
+      // The bookkeeping first: a run that dies before the row leaves a key reconciliation can repair.
+      const stateRow = appendState(hd.table('state'), state, hd.labels());
+      appendRequest(requests, record, hd.msgs, hd.labels());
       appendAudit(hd.table('audit', true), audit, hd.labels());
-    } else {
-      // People cannot write the owner-only sheets: the owner's runQueue writes this part.
-      rememberPendingSourceKey(key, id);
-      postWork(BOOKKEEPING_WORK, bookkeepingWork(state, audit));
+      SpreadsheetApp.flush();
+      return { id, created: true, record, stateRow, notified: false };
     }
+    // People cannot write the owner-only sheets: the owner's runQueue writes that part.
+    appendRequest(requests, record, hd.msgs, hd.labels());
+    rememberPendingSourceKey(key, id);
+    postWork(BOOKKEEPING_WORK, bookkeepingWork(state, audit));
     SpreadsheetApp.flush();
-    return { id, created: true, record };
+    return { id, created: true, record, notified: false };
   } finally {
     lock.releaseLock();
   }
+}
+
+/** Whether the log has a row with this ID: the recent rows first, the whole ID column only if needed. */
+function requestRowExists(table: Table, recent: readonly { id: string }[], id: string): boolean {
+  if (recent.some((r) => r.id === id)) return true;
+  const col = table.columns.get('id');
+  if (!col || table.lastRow < FIRST_DATA_ROW) return false;
+  const ids = table.sheet.getRange(FIRST_DATA_ROW, col, table.lastRow - FIRST_DATA_ROW + 1, 1).getValues();
+  return ids.some((line) => line[0] === id);
 }
 
 /** The next ID of the year, never below the recorded sequence (a row deleted by hand never frees its ID). */
@@ -201,7 +233,7 @@ function bookkeepingWork(state: StateEntry, audit: AuditEntry[]): BookkeepingWor
 export function applyBookkeepingWork(hd: Helpdesk, work: BookkeepingWork): void {
   const keys = readSourceKeys(hd.table('state', true));
   if (!keys.has(work.state.sourceKey)) {
-    appendState(
+    const row = appendState(
       hd.table('state'),
       {
         ...work.state,
@@ -212,6 +244,8 @@ export function applyBookkeepingWork(hd: Helpdesk, work: BookkeepingWork): void 
       hd.labels(),
     );
     appendAudit(hd.table('audit', true), work.audit.map((e) => ({ ...e, at: new Date(e.at) })), hd.labels());
+    // The person's run enqueued the registration mail itself.
+    markNotified(hd.table('state'), row, new Date());
   }
 }
 

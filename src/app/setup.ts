@@ -122,7 +122,10 @@ function upgrade(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, owner: string): S
   const forms = ensureForms(ss, settingsNow, topicLabels(settingsNow.get('topics'), msgs), msgs);
   report.formsCreated = forms.created;
   report.columnsAdded.push(...forms.itemsAdded);
-  report.triggersCreated = ensureTriggers(ss);
+  report.triggersCreated = ensureTriggers(ss, {
+    requests: forms.record.requests?.formId ?? '',
+    complaints: forms.record.complaints?.formId ?? '',
+  });
   recordTriggerHandlers(TRIGGER_PLAN.map((t) => t.handler));
 
   report.toFillIn = SETTINGS.filter((d) => checkSetting(d, settingsNow.get(d.key) ?? '')?.kind === 'missing').map(

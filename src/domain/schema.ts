@@ -242,6 +242,8 @@ export const SHEETS: readonly SheetDef[] = [
       col('alertLevel', 'number', 'script'),
       // Text beyond a cell's 50 000 characters, kept whole (JSON by column key).
       text('overflow', 'script', { personal: true }),
+      // When the registration's mail was enqueued: empty means runQueue still owes it.
+      col('notifiedAt', 'datetime', 'script'),
       col('updatedAt', 'datetime', 'script'),
     ],
   },

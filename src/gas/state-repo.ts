@@ -1,5 +1,6 @@
 /** «Служебное»: the script's own bookkeeping per request (source key, due times, alert level, overflow). */
 import { FIRST_DATA_ROW, sheetDef } from '../domain/schema';
+import { CELL_LIMIT } from '../domain/text-safety';
 import type { SheetSetupContext } from './sheet-setup';
 import { type CellValue, type Table, text } from './table';
 import { ensureRoom, writeRecords } from './table-writer';
@@ -15,24 +16,38 @@ export interface StateEntry {
   updatedAt: Date;
 }
 
-/** Source key → request ID, from one read of two columns. */
-export function readSourceKeys(table: Table): Map<string, string> {
-  const out = new Map<string, string>();
+export interface SourceRecord {
+  requestId: string;
+  row: number;
+  notified: boolean;
+}
+
+/** Source key → its request, from one read of the state sheet's columns. */
+export function readSourceKeys(table: Table): Map<string, SourceRecord> {
+  const out = new Map<string, SourceRecord>();
   const keyCol = table.columns.get('sourceKey');
   const idCol = table.columns.get('requestId');
+  const notifiedCol = table.columns.get('notifiedAt');
   if (!keyCol || !idCol || table.lastRow < FIRST_DATA_ROW) return out;
-  const left = Math.min(keyCol, idCol);
-  const width = Math.abs(keyCol - idCol) + 1;
-  const grid = table.sheet.getRange(FIRST_DATA_ROW, left, table.lastRow - FIRST_DATA_ROW + 1, width).getValues() as CellValue[][];
-  for (const line of grid) {
-    const key = text(line[keyCol - left]);
-    if (key) out.set(key, text(line[idCol - left]));
-  }
+  const grid = table.sheet
+    .getRange(FIRST_DATA_ROW, 1, table.lastRow - FIRST_DATA_ROW + 1, table.lastColumn)
+    .getValues() as CellValue[][];
+  grid.forEach((line, i) => {
+    const key = text(line[keyCol - 1]);
+    if (!key) return;
+    out.set(key, {
+      requestId: text(line[idCol - 1]),
+      row: FIRST_DATA_ROW + i,
+      notified: notifiedCol !== undefined && line[notifiedCol - 1] !== '',
+    });
+  });
   return out;
 }
 
-export function appendState(table: Table, entry: StateEntry, labels: Pick<SheetSetupContext, 'choiceLabels'>): void {
+/** Appends the bookkeeping row of a new request; returns its row. */
+export function appendState(table: Table, entry: StateEntry, labels: Pick<SheetSetupContext, 'choiceLabels'>): number {
   const row = ensureRoom(table, STATE, 1, labels);
+  const overflow = Object.keys(entry.overflow).length ? JSON.stringify(entry.overflow) : '';
   writeRecords(
     table,
     row,
@@ -45,10 +60,19 @@ export function appendState(table: Table, entry: StateEntry, labels: Pick<SheetS
         pausedSince: '',
         pausedMs: 0,
         alertLevel: 0,
-        overflow: Object.keys(entry.overflow).length ? JSON.stringify(entry.overflow) : '',
+        // Beyond one cell the text stays whole in its source (the form response, the e-mail).
+        overflow: overflow.slice(0, CELL_LIMIT),
+        notifiedAt: '',
         updatedAt: entry.updatedAt,
       },
     ],
     STATE.columns,
   );
+  return row;
+}
+
+/** Marks a request's registration mail as enqueued. */
+export function markNotified(table: Table, row: number, at: Date): void {
+  const col = table.columns.get('notifiedAt');
+  if (col) table.sheet.getRange(row, col).setValue(at);
 }

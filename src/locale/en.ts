@@ -112,6 +112,7 @@ export const en: Messages = {
       pausedMs: 'Paused, ms',
       alertLevel: 'Alert level',
       overflow: 'Text overflow',
+      notifiedAt: 'Mail enqueued',
       updatedAt: 'Updated',
     },
   },

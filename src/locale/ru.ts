@@ -128,6 +128,7 @@ export const ru = {
       pausedMs: 'Пауза, мс',
       alertLevel: 'Уровень оповещения',
       overflow: 'Продолжение текста',
+      notifiedAt: 'Письма поставлены',
       updatedAt: 'Обновлено',
     },
   },

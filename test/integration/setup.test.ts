@@ -34,7 +34,7 @@ interface Report {
   toFillIn: string[];
 }
 
-const ENTRY_POINTS = ['onOpen', 'runQueue', 'setup', 'showHealth'];
+const ENTRY_POINTS = ['onComplaintSubmit', 'onFormSubmit', 'onOpen', 'runQueue', 'setup', 'showHealth'];
 
 function setupAsOwner(rt: Runtime): Report {
   return person(rt, OWNER).runOrThrow<Report>('setup');
@@ -135,9 +135,14 @@ describe('setup', () => {
     expect(day('2026-01-08')?.[4]).toBe(false);
   });
 
-  test('installs its trigger once, for the owner', () => {
+  test('installs its triggers once, for the owner: the queue, and each form’s own submit trigger', () => {
     setupAsOwner(rt);
-    expect(listTriggers(rt).map((t) => `${t.handler}:${t.owner}`)).toEqual([`runQueue:${OWNER}`]);
+    const forms = JSON.parse(propertyStore(rt, 'document').get('helpdesk.forms') ?? '{}');
+    expect(listTriggers(rt).map((t) => `${t.handler}:${t.owner}:${t.sourceId ?? ''}`)).toEqual([
+      `runQueue:${OWNER}:`,
+      `onFormSubmit:${OWNER}:${forms.requests.formId}`,
+      `onComplaintSubmit:${OWNER}:${forms.complaints.formId}`,
+    ]);
   });
 
   test('run twice leaves the same sheets, headers, settings, protections and triggers as run once', () => {
