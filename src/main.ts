@@ -4,6 +4,11 @@
  */
 import { handleComplaintSubmit } from './app/on-complaint-submit';
 import { handleFormSubmit } from './app/on-form-submit';
+import {
+  registerManualRequest as registerManual,
+  type ManualRegistrationResult,
+  showRegistrationDialog as showDialog,
+} from './app/manual-registration';
 import { buildMenu } from './app/open-menu';
 import { type QueueRunReport, runQueueJob } from './app/run-queue';
 import { runSetup, type SetupReport } from './app/setup';
@@ -37,6 +42,16 @@ export function onComplaintSubmit(e: GoogleAppsScript.Events.FormsOnFormSubmit):
 /** Time-driven, every 5 minutes: posted work, reconciliation of form responses, the mail queue. */
 export function runQueue(e: GoogleAppsScript.Events.TimeDriven): QueueRunReport {
   return runQueueJob(e);
+}
+
+/** Menu: the dialog for requests by phone, in person, at meetings, by e-mail (cl. 5.1, 6.1). */
+export function showRegistrationDialog(): void {
+  showDialog();
+}
+
+/** The dialog's button (google.script.run): registers the request; needs a helpdesk role. */
+export function registerManualRequest(input: unknown): ManualRegistrationResult {
+  return registerManual(input);
 }
 
 /** Menu: the helpdesk's status. */

@@ -16,6 +16,8 @@ import { dateOf } from '../domain/zoned-time';
 import type { Helpdesk } from '../gas/helpdesk';
 import { articlesOfTopic, readKnowledge } from '../gas/knowledge-repo';
 import { enqueueMail } from '../gas/mailer';
+import { markNotified } from '../gas/state-repo';
+import type { Registration } from './register-request';
 import { readRecords, text } from '../gas/table';
 import type { LocaleCode } from '../locale/index';
 
@@ -63,6 +65,16 @@ export function registrationMail(hd: Helpdesk, record: RequestRecord): OutgoingM
 export function notifyRegistration(hd: Helpdesk, record: RequestRecord): void {
   const mail = registrationMail(hd, record);
   if (mail.length > 0) enqueueMail(mail);
+}
+
+/**
+ * The registration's mail, unless it was enqueued before; the bookkeeping row records that it was. The
+ * mailer keeps one message per key, so a second attempt (a retried trigger, reconciliation) sends nothing twice.
+ */
+export function notifyOnce(hd: Helpdesk, registration: Registration): void {
+  if (!registration.record || registration.notified) return;
+  notifyRegistration(hd, registration.record);
+  if (registration.stateRow) markNotified(hd.table('state'), registration.stateRow, new Date());
 }
 
 /**

@@ -9,6 +9,8 @@ export function buildMenu(): void {
   const msgs = messages(readLocale());
   SpreadsheetApp.getUi()
     .createMenu(msgs.menu.title)
+    .addItem(msgs.register.menu, 'showRegistrationDialog')
+    .addSeparator()
     .addItem(msgs.menu.health, 'showHealth')
     .addSeparator()
     .addItem(msgs.menu.setup, 'setup')

@@ -7,8 +7,7 @@ import { isAbusive } from '../domain/etiquette';
 import { type FormField, incomingFromForm } from '../domain/request-form';
 import type { RequestFormRecord } from '../gas/forms';
 import type { Helpdesk } from '../gas/helpdesk';
-import { markNotified } from '../gas/state-repo';
-import { notifyRegistration } from './notify-registration';
+import { notifyOnce } from './notify-registration';
 import { type Registration, registerRequest } from './register-request';
 
 export function registerFormResponse(
@@ -29,10 +28,6 @@ export function registerFormResponse(
     preferredChannelLabels: hd.msgs.choices.preferredChannel,
   });
   const registration = registerRequest(hd, incoming, { actor: '', asOwner: true, detectAbuse: isAbusive, repair });
-  // The mailer keeps one message per key, so a second attempt (a retried trigger, reconciliation) sends nothing twice.
-  if (registration.record && !registration.notified) {
-    notifyRegistration(hd, registration.record);
-    if (registration.stateRow) markNotified(hd.table('state'), registration.stateRow, new Date());
-  }
+  notifyOnce(hd, registration);
   return registration;
 }

@@ -157,10 +157,11 @@ export function registerRequest(hd: Helpdesk, incoming: IncomingRequest, opts: R
       SpreadsheetApp.flush();
       return { id, created: true, record, stateRow, notified: false };
     }
-    // People cannot write the owner-only sheets: the owner's runQueue writes that part.
+    // People cannot write the owner-only sheets: the owner's runQueue writes that part. Posted first, so a
+    // refusal (too much text for the inbox) leaves nothing half-registered.
+    postWork(BOOKKEEPING_WORK, bookkeepingWork(state, audit));
     appendRequest(requests, record, hd.msgs, hd.labels());
     rememberPendingSourceKey(key, id);
-    postWork(BOOKKEEPING_WORK, bookkeepingWork(state, audit));
     SpreadsheetApp.flush();
     return { id, created: true, record, notified: false };
   } finally {

@@ -55,16 +55,54 @@ function postedAtOf(key: string): number {
   return Number(key.slice(PREFIX.length).split('.')[0]) || 0;
 }
 
-/** Posts one item; refuses clearly, writing nothing, when it is too large or the store is full. */
+/** A large item is stored in parts of at most one property value each (`<key>~1`, `<key>~2`…). */
+const PART_MARK = '~';
+/** Beyond this an item would crowd the 500 KB store that every person's posts share. */
+export const WORK_ITEM_MAX_BYTES = 200 * 1024;
+
+/** Splits `text` into pieces of at most `maxBytes` UTF-8 bytes, never inside a surrogate pair. */
+function splitUtf8(text: string, maxBytes: number): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const pair = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length;
+    const size = code < 0x80 ? 1 : code < 0x800 ? 2 : pair ? 4 : 3;
+    if (bytes + size > maxBytes) {
+      parts.push(text.slice(start, i));
+      start = i;
+      bytes = 0;
+    }
+    bytes += size;
+    if (pair) i++;
+  }
+  parts.push(text.slice(start));
+  return parts;
+}
+
+/**
+ * Posts one item; refuses clearly, writing nothing, when it is too large or the store is full. An item larger
+ * than one property value goes in parts, written in one call with its head, so no reader sees half of it.
+ */
 export function postWork(kind: string, payload: unknown, now: Date = new Date()): string {
   const value = JSON.stringify({ kind, payload });
   const size = utf8Length(value);
-  if (size > WORK_VALUE_MAX_BYTES) {
-    throw new WorkRefused(format(mailTexts(readLocale()).errors.workTooLarge, { size, max: WORK_VALUE_MAX_BYTES }));
+  if (size > WORK_ITEM_MAX_BYTES) {
+    throw new WorkRefused(format(mailTexts(readLocale()).errors.workTooLarge, { size, max: WORK_ITEM_MAX_BYTES }));
   }
   const key = workKey(now.getTime(), Utilities.getUuid());
+  const entries: Record<string, string> = {};
+  if (size <= WORK_VALUE_MAX_BYTES) entries[key] = value;
+  else {
+    const parts = splitUtf8(value, WORK_VALUE_MAX_BYTES);
+    parts.forEach((part, i) => {
+      entries[`${key}${PART_MARK}${i + 1}`] = part;
+    });
+    entries[key] = JSON.stringify({ parts: parts.length });
+  }
   try {
-    scriptProperties().setProperty(key, value);
+    scriptProperties().setProperties(entries);
   } catch (e) {
     // The whole store holds 500 KB: full means the owner's runQueue has not drained it for a long time.
     if (/storage quota|too large/i.test(String((e as Error)?.message ?? e))) {
@@ -75,9 +113,18 @@ export function postWork(kind: string, payload: unknown, now: Date = new Date())
   return key;
 }
 
-function parseItem(key: string, raw: string): WorkItem | undefined {
+function parseItem(key: string, raw: string, all: Record<string, string>): WorkItem | undefined {
   try {
-    const parsed = JSON.parse(raw) as { kind?: unknown; payload?: unknown };
+    let parsed = JSON.parse(raw) as { kind?: unknown; payload?: unknown; parts?: unknown };
+    if (typeof parsed?.parts === 'number') {
+      const pieces: string[] = [];
+      for (let i = 1; i <= parsed.parts; i++) {
+        const piece = all[`${key}${PART_MARK}${i}`];
+        if (piece === undefined) return undefined;
+        pieces.push(piece);
+      }
+      parsed = JSON.parse(pieces.join('')) as { kind?: unknown; payload?: unknown };
+    }
     if (typeof parsed?.kind !== 'string') return undefined;
     return { key, kind: parsed.kind, postedAt: postedAtOf(key), payload: parsed.payload };
   } catch {
@@ -92,9 +139,9 @@ export function takeWork(kind?: string): WorkItem[] {
 
 function itemsIn(all: Record<string, string>, kind: string | undefined): WorkItem[] {
   return Object.keys(all)
-    .filter((key) => key.indexOf(PREFIX) === 0)
+    .filter((key) => key.indexOf(PREFIX) === 0 && key.indexOf(PART_MARK) < 0)
     .sort()
-    .map((key) => parseItem(key, all[key]))
+    .map((key) => parseItem(key, all[key], all))
     .filter((item): item is WorkItem => item !== undefined && (kind === undefined || item.kind === kind));
 }
 
@@ -123,10 +170,13 @@ export function drainWork(handle: WorkHandler, kind?: string): DrainReport {
     return { taken: items.length, done: 0, left: items.length, error: String((e as Error)?.message ?? e) };
   }
   const taken = new Set(items.map((i) => i.key));
+  const all = props.getKeys();
   let deleted = 0;
   for (const key of new Set(done)) {
     if (!taken.has(key)) continue;
+    // The head first: without it the parts are never read again, even if a part's delete fails.
     props.deleteProperty(key);
+    for (const part of all) if (part.indexOf(key + PART_MARK) === 0) props.deleteProperty(part);
     deleted++;
   }
   return { taken: items.length, done: deleted, left: items.length - deleted };

@@ -72,17 +72,22 @@ test('a run killed before its deletes leaves the items for the next drain (handl
   expect(inbox(rt)).toEqual([]);
 });
 
-test('an item larger than a property value (9 KB) is refused clearly and nothing is written', () => {
+test('an item larger than a property value (9 KB) goes in parts and comes back whole; beyond 200 KB it is refused', () => {
   const rt = runtime();
-  // 3 000 Cyrillic letters are 6 000 UTF-8 bytes: fine; 5 000 are 10 000: too large.
-  expect(() => rt.runAsOwner('post', 'mail', { text: 'я'.repeat(3_000) })).not.toThrow();
-  const out = person(rt, CONSULTANT).run('post', 'mail', { text: 'я'.repeat(5_000) });
+  // 5 000 Cyrillic letters are 10 000 UTF-8 bytes: more than one property value holds.
+  const text = `${'я'.repeat(5_000)}🙂`;
+  const key = person(rt, CONSULTANT).runOrThrow<string>('post', 'mail', { text });
+  expect(inbox(rt)).toEqual([key, `${key}~1`, `${key}~2`]);
+  const items = rt.runAsOwner<Array<{ key: string; payload: { text: string } }>>('take');
+  expect(items.map((i) => i.payload.text)).toEqual([text]);
+  expect(rt.runAsOwner<{ seen: string[] }>('drainFirst', 1).seen).toEqual([key]);
+  expect([...propertyStore(rt, 'script').keys()]).toEqual([]);
+
+  const out = person(rt, CONSULTANT).run('post', 'mail', { text: 'я'.repeat(110_000) });
   expect(out.ok).toBe(false);
   expect(out.error?.name).toBe('WorkRefused');
-  expect(out.error?.message).toMatch(
-    /^Задание слишком большое для передачи владельцу системы \(100\d\d байт, допустимо 9216\)/,
-  );
-  expect(inbox(rt)).toHaveLength(1);
+  expect(out.error?.message).toMatch(/^Задание слишком большое для передачи владельцу системы \(\d+ байт, допустимо 204800\)/);
+  expect([...propertyStore(rt, 'script').keys()]).toEqual([]);
 });
 
 test('a full inbox (500 KB of properties) is refused with a message that says whom to tell', () => {

@@ -12,7 +12,10 @@ export function snapshot(rt: Runtime) {
   return {
     timeZone: ss.timeZone,
     locale: ss.locale,
-    sheets: ss.sheets.map((s) => {
+    // The form's responses sheet is Google's: a question deleted by a run that died half-way keeps its
+    // column there, as Google keeps columns of deleted questions. Only its presence is compared.
+    responseSheets: ss.sheets.filter((s) => s.formUrl).length,
+    sheets: ss.sheets.filter((s) => !s.formUrl).map((s) => {
       const columns = Array.from({ length: s.lastColumn() }, (_, i) => i + 1);
       return {
         name: s.name,

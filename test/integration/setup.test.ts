@@ -34,7 +34,16 @@ interface Report {
   toFillIn: string[];
 }
 
-const ENTRY_POINTS = ['onComplaintSubmit', 'onFormSubmit', 'onOpen', 'runQueue', 'setup', 'showHealth'];
+const ENTRY_POINTS = [
+  'onComplaintSubmit',
+  'onFormSubmit',
+  'onOpen',
+  'registerManualRequest',
+  'runQueue',
+  'setup',
+  'showHealth',
+  'showRegistrationDialog',
+];
 
 function setupAsOwner(rt: Runtime): Report {
   return person(rt, OWNER).runOrThrow<Report>('setup');
