@@ -92,7 +92,11 @@ function ackAllowed(hd: Helpdesk, record: RequestRecord): boolean {
   for (const { row, values } of readRecords(table, ['to', 'kind', 'createdAt'])) {
     if (row < first || text(values.kind) !== 'ack' || normalizeEmail(text(values.to)) !== to) continue;
     const created = values.createdAt;
-    if (Object.prototype.toString.call(created) === '[object Date]' && dateOf((created as Date).getTime(), hd.zone) === day) sent++;
+    if (
+      Object.prototype.toString.call(created) === '[object Date]' &&
+      dateOf((created as Date).getTime(), hd.zone) === day
+    )
+      sent++;
   }
   return sent < cap;
 }

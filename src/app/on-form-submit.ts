@@ -4,6 +4,7 @@
  * response later, since the form's own responses are the source of truth.
  */
 import { requireTriggerEvent } from '../gas/guard';
+import { recordHeartbeat } from '../gas/properties';
 import { Helpdesk } from '../gas/helpdesk';
 import { readFormsRecord } from '../gas/forms';
 import { runMailQueue } from '../gas/mailer';
@@ -14,6 +15,7 @@ const MAIL_BUDGET_MS = 60_000;
 
 export function handleFormSubmit(e: unknown): string {
   requireTriggerEvent(e);
+  recordHeartbeat('onFormSubmit', new Date());
   const response = (e as { response?: GoogleAppsScript.Forms.FormResponse }).response;
   const form = readFormsRecord().requests;
   if (!response || !form) throw new Error('onFormSubmit: no response or no recorded request form');

@@ -67,7 +67,8 @@ export function registerRequest(hd: Helpdesk, incoming: IncomingRequest, opts: R
   lock.waitLock(LOCK_WAIT_MS);
   try {
     const known = readSourceKeys(hd.table('state', true)).get(key);
-    if (known && !opts.repair) return { id: known.requestId, created: false, stateRow: known.row, notified: known.notified };
+    if (known && !opts.repair)
+      return { id: known.requestId, created: false, stateRow: known.row, notified: known.notified };
     const pending = known ? undefined : pendingSourceKey(key);
     if (pending) return { id: pending, created: false, notified: true };
 
@@ -85,7 +86,12 @@ export function registerRequest(hd: Helpdesk, incoming: IncomingRequest, opts: R
     const zone = policy.settings.zone;
     const received = fields.receivedAt.getTime();
 
-    const id = known ? known.requestId : allocateId(registrationYear(received, zone), recent.map((r) => r.id));
+    const id = known
+      ? known.requestId
+      : allocateId(
+          registrationYear(received, zone),
+          recent.map((r) => r.id),
+        );
     const target = policy.target('firstResponse', fields.requesterType || 'parent');
     const due = policy.dueAt(target, { start: received, pauses: [] });
     const resolution = policy.dueAt(policy.target('resolution', fields.requesterType || 'parent'), {
@@ -211,9 +217,17 @@ function auditOf(record: RequestRecord, actor: string, hd: Helpdesk): AuditEntry
       note: record.flags.join(', '),
     },
   ];
-  if (record.flags.includes('etiquette')) entries.push({ at, requestId: record.id, action: hd.msgs.audit.etiquetteFlagged, actor });
+  if (record.flags.includes('etiquette'))
+    entries.push({ at, requestId: record.id, action: hd.msgs.audit.etiquetteFlagged, actor });
   if (record.duplicateOf) {
-    entries.push({ at, requestId: record.id, action: hd.msgs.audit.duplicateLinked, columnKey: 'duplicateOf', actor, after: record.duplicateOf });
+    entries.push({
+      at,
+      requestId: record.id,
+      action: hd.msgs.audit.duplicateLinked,
+      columnKey: 'duplicateOf',
+      actor,
+      after: record.duplicateOf,
+    });
   }
   return entries;
 }
@@ -244,7 +258,11 @@ export function applyBookkeepingWork(hd: Helpdesk, work: BookkeepingWork): void 
       },
       hd.labels(),
     );
-    appendAudit(hd.table('audit', true), work.audit.map((e) => ({ ...e, at: new Date(e.at) })), hd.labels());
+    appendAudit(
+      hd.table('audit', true),
+      work.audit.map((e) => ({ ...e, at: new Date(e.at) })),
+      hd.labels(),
+    );
     // The person's run enqueued the registration mail itself.
     markNotified(hd.table('state'), row, new Date());
   }

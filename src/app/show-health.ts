@@ -1,6 +1,7 @@
 /** «Состояние системы»: the owner, the scheduled jobs and when each last ran. */
 import { jobHealth } from '../domain/health';
 import { HELPDESK_ROLES } from '../domain/roles';
+import { TRIGGER_PLAN } from '../domain/trigger-plan';
 import { format, messages } from '../locale/index';
 import { requireRole } from '../gas/guard';
 import { readHeartbeat, readLocale, readOwner, readTriggerHandlers } from '../gas/properties';
@@ -16,11 +17,17 @@ export function healthReport(now: Date): string {
   const lines = [format(msgs.health.owner, { owner }), format(msgs.health.triggers, { list: handlers.join(', ') })];
   for (const job of handlers) {
     const h = jobHealth(job, readHeartbeat(job), now);
-    if (h.state === 'never') lines.push(format(msgs.health.neverRun, { name: job }));
-    else {
-      lines.push(format(msgs.health.lastRun, { name: job, at: Utilities.formatDate(h.lastRun, zone, 'dd.MM.yyyy HH:mm') }));
-      if (h.state === 'stale') lines.push(format(msgs.health.stale, { name: job }));
+    const kind = TRIGGER_PLAN.find((p) => p.handler === job)?.kind;
+    // A form's trigger runs when someone submits: silence says nothing about its health.
+    const eventDriven = kind === 'formSubmit' || kind === 'spreadsheetEdit';
+    if (h.state === 'never') {
+      lines.push(format(eventDriven ? msgs.health.eventNever : msgs.health.neverRun, { name: job }));
+      continue;
     }
+    lines.push(
+      format(msgs.health.lastRun, { name: job, at: Utilities.formatDate(h.lastRun, zone, 'dd.MM.yyyy HH:mm') }),
+    );
+    if (h.state === 'stale' && !eventDriven) lines.push(format(msgs.health.stale, { name: job }));
   }
   return lines.join('\n');
 }

@@ -320,6 +320,7 @@ export const en: Messages = {
     triggers: 'Scheduled jobs: {list}',
     lastRun: 'Last run of "{name}": {at}',
     neverRun: '"{name}" has not run yet.',
+    eventNever: '"{name}" runs on an event; there has been none yet.',
     stale: 'Warning: "{name}" has not run for more than two hours.',
   },
 };
