@@ -10,6 +10,7 @@ import {
   showRegistrationDialog as showDialog,
 } from './app/manual-registration';
 import { buildMenu } from './app/open-menu';
+import { type MailPollReport, pollHelpdeskMail as pollMail } from './app/poll-helpdesk-mail';
 import { type QueueRunReport, runQueueJob } from './app/run-queue';
 import { runSetup, type SetupReport } from './app/setup';
 import { showHealthDialog } from './app/show-health';
@@ -42,6 +43,11 @@ export function onComplaintSubmit(e: GoogleAppsScript.Events.FormsOnFormSubmit):
 /** Time-driven, every 5 minutes: posted work, reconciliation of form responses, the mail queue. */
 export function runQueue(e: GoogleAppsScript.Events.TimeDriven): QueueRunReport {
   return runQueueJob(e);
+}
+
+/** Time-driven, every 10 minutes: mail under the helpdesk label becomes requests; replies reach theirs. */
+export function pollHelpdeskMail(e: GoogleAppsScript.Events.TimeDriven): MailPollReport {
+  return pollMail(e);
 }
 
 /** Menu: the dialog for requests by phone, in person, at meetings, by e-mail (cl. 5.1, 6.1). */

@@ -15,7 +15,7 @@ import { appendAudit } from '../gas/audit-log';
 import type { Helpdesk } from '../gas/helpdesk';
 import { postWork } from '../gas/pending-work';
 import { appendRequest, readRecentRequests } from '../gas/requests-repo';
-import { appendState, markNotified, readSourceKeys, type StateEntry } from '../gas/state-repo';
+import { appendState, findSourceRecord, markNotified, type StateEntry } from '../gas/state-repo';
 import type { Table } from '../gas/table';
 import { FIRST_DATA_ROW } from '../domain/schema';
 import type { AuditEntry } from '../gas/audit-log';
@@ -66,7 +66,7 @@ export function registerRequest(hd: Helpdesk, incoming: IncomingRequest, opts: R
   const lock = LockService.getScriptLock();
   lock.waitLock(LOCK_WAIT_MS);
   try {
-    const known = readSourceKeys(hd.table('state', true)).get(key);
+    const known = findSourceRecord(hd.table('state', true), key);
     if (known && !opts.repair)
       return { id: known.requestId, created: false, stateRow: known.row, notified: known.notified };
     const pending = known ? undefined : pendingSourceKey(key);
@@ -246,8 +246,7 @@ function bookkeepingWork(state: StateEntry, audit: AuditEntry[]): BookkeepingWor
 
 /** Applies a person's posted bookkeeping in the owner's run. */
 export function applyBookkeepingWork(hd: Helpdesk, work: BookkeepingWork): void {
-  const keys = readSourceKeys(hd.table('state', true));
-  if (!keys.has(work.state.sourceKey)) {
+  if (!findSourceRecord(hd.table('state', true), work.state.sourceKey)) {
     const row = appendState(
       hd.table('state'),
       {

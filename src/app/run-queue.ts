@@ -10,7 +10,7 @@ import { Helpdesk } from '../gas/helpdesk';
 import { drainMailWork, runMailQueue } from '../gas/mailer';
 import { drainWork } from '../gas/pending-work';
 import { readHeartbeat, recordHeartbeat } from '../gas/properties';
-import { readSourceKeys } from '../gas/state-repo';
+import { findSourceRecord } from '../gas/state-repo';
 import { sourceKey } from '../domain/request';
 import { applyBookkeepingWork, BOOKKEEPING_WORK, type BookkeepingWork } from './register-request';
 import { registerFormResponse } from './register-form-response';
@@ -57,8 +57,11 @@ function reconcileFormResponses(hd: Helpdesk, previousRun: Date | undefined): st
   const since = previousRun ? new Date(previousRun.getTime() - RECONCILE_OVERLAP_MS) : undefined;
   const responses = since ? form.getResponses(since) : form.getResponses();
   if (responses.length === 0) return [];
-  const known = readSourceKeys(hd.table('state', true));
+  const state = hd.table('state', true);
   // Not registered, or registered by a run that died before its row or its mail: both are repaired here.
-  const owed = responses.filter((r) => !known.get(sourceKey({ kind: 'form', responseId: r.getId() }))?.notified);
+  // One lookup per response of the window (a day's worth), not a read of the whole bookkeeping.
+  const owed = responses.filter(
+    (r) => !findSourceRecord(state, sourceKey({ kind: 'form', responseId: r.getId() }))?.notified,
+  );
   return owed.slice(0, RECONCILE_BATCH).map((r) => registerFormResponse(hd, r, record, true).id);
 }

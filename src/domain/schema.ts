@@ -73,7 +73,12 @@ const text = (key: string, writer: ColumnDef['writer'], extra: Partial<ColumnDef
   writer,
   ...extra,
 });
-const col = (key: string, type: ColumnType, writer: ColumnDef['writer'], extra: Partial<ColumnDef> = {}): ColumnDef => ({
+const col = (
+  key: string,
+  type: ColumnType,
+  writer: ColumnDef['writer'],
+  extra: Partial<ColumnDef> = {},
+): ColumnDef => ({
   key,
   type,
   writer,

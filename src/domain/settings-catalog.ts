@@ -48,6 +48,7 @@ export const SETTINGS: readonly SettingDef[] = [
   { key: 'form.descriptionMinLength', type: 'number', defaultValue: '30' },
   { key: 'form.consentText', type: 'text', defaultValue: null },
   { key: 'intake.ackPerAddressPerDay', type: 'number', defaultValue: '3' },
+  { key: 'mail.label', type: 'text', defaultValue: 'Помощь ЭЖ' },
   { key: 'retention.months', type: 'number', defaultValue: '36' },
 ];
 

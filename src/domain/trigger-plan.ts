@@ -15,6 +15,7 @@ export type TriggerSpec =
 
 export const TRIGGER_PLAN: readonly TriggerSpec[] = [
   { handler: 'runQueue', kind: 'everyMinutes', minutes: 5 },
+  { handler: 'pollHelpdeskMail', kind: 'everyMinutes', minutes: 10 },
   { handler: 'onFormSubmit', kind: 'formSubmit', form: 'requests' },
   { handler: 'onComplaintSubmit', kind: 'formSubmit', form: 'complaints' },
 ];

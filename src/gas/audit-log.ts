@@ -20,7 +20,11 @@ export interface AuditEntry {
   note?: string;
 }
 
-export function appendAudit(table: Table, entries: readonly AuditEntry[], labels: Pick<SheetSetupContext, 'choiceLabels'>): void {
+export function appendAudit(
+  table: Table,
+  entries: readonly AuditEntry[],
+  labels: Pick<SheetSetupContext, 'choiceLabels'>,
+): void {
   if (entries.length === 0) return;
   const first = ensureRoom(table, AUDIT, entries.length, labels);
   writeRecords(

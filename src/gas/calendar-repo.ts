@@ -65,4 +65,3 @@ export function ensureProductionRows(
   );
   return missing.length;
 }
-

@@ -75,7 +75,12 @@ function linkedForm(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): Goog
  * Creates a form linked to `spreadsheetId` and records it at once (`remember`), so a run that dies later
  * leaves a form the next run finds, not a second one.
  */
-function createLinkedForm(title: string, confirmation: string, spreadsheetId: string, remember: (formId: string) => void): GoogleAppsScript.Forms.Form {
+function createLinkedForm(
+  title: string,
+  confirmation: string,
+  spreadsheetId: string,
+  remember: (formId: string) => void,
+): GoogleAppsScript.Forms.Form {
   const form = FormApp.create(title);
   form.setDestination(FormApp.DestinationType.SPREADSHEET, spreadsheetId);
   remember(form.getId());
@@ -94,7 +99,10 @@ export function ensureRequestForm(
   let form = openForm(recorded?.formId);
   const adopted = form ? undefined : linkedForm(ss);
   const created = !form && !adopted;
-  form = form ?? adopted ?? createLinkedForm(meta.title, meta.confirmation, ss.getId(), (formId) => remember({ formId, items: {} }));
+  form =
+    form ??
+    adopted ??
+    createLinkedForm(meta.title, meta.confirmation, ss.getId(), (formId) => remember({ formId, items: {} }));
   if (form.getDescription() !== meta.intro) form.setDescription(meta.intro);
   const sameForm = recorded?.formId === form.getId();
   const items: Partial<Record<FormField, number>> = sameForm ? { ...(recorded?.items ?? {}) } : {};
@@ -184,7 +192,10 @@ function configureItem(item: TypedItem, spec: QuestionSpec): number {
   if (spec.choices && 'setChoiceValues' in item) item.setChoiceValues(spec.choices);
   if (spec.pattern && spec.kind === 'text') {
     (item as GoogleAppsScript.Forms.TextItem).setValidation(
-      FormApp.createTextValidation().requireTextMatchesPattern(spec.pattern.regex).setHelpText(spec.pattern.message).build(),
+      FormApp.createTextValidation()
+        .requireTextMatchesPattern(spec.pattern.regex)
+        .setHelpText(spec.pattern.message)
+        .build(),
     );
   }
   if (spec.minLength && spec.kind === 'paragraph') {
@@ -212,7 +223,11 @@ function unrecordedItems(form: GoogleAppsScript.Forms.Form, recordedIds: Set<num
   return out;
 }
 
-function addOrAdopt(form: GoogleAppsScript.Forms.Form, spec: QuestionSpec, orphans: GoogleAppsScript.Forms.Item[]): number {
+function addOrAdopt(
+  form: GoogleAppsScript.Forms.Form,
+  spec: QuestionSpec,
+  orphans: GoogleAppsScript.Forms.Item[],
+): number {
   const index = orphans.findIndex((i) => i.getTitle() === spec.title && String(i.getType()) === ITEM_TYPES[spec.kind]);
   if (index >= 0) {
     const [orphan] = orphans.splice(index, 1);

@@ -32,7 +32,8 @@ export function ensureSettingRows(
     return line;
   });
   const start = Math.max(table.lastRow, 2) + 1;
-  if (start + rows.length - 1 > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), start + rows.length - 1 - sheet.getMaxRows());
+  if (start + rows.length - 1 > sheet.getMaxRows())
+    sheet.insertRowsAfter(sheet.getMaxRows(), start + rows.length - 1 - sheet.getMaxRows());
   const target = sheet.getRange(start, 1, rows.length, table.lastColumn);
   target.setNumberFormat('@');
   target.setValues(rows);

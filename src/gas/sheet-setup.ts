@@ -145,7 +145,10 @@ function refreshChoiceValidations(
   }
 }
 
-function validationFor(ctx: Pick<SheetSetupContext, 'choiceLabels'>, col: ColumnDef): GoogleAppsScript.Spreadsheet.DataValidation | null {
+function validationFor(
+  ctx: Pick<SheetSetupContext, 'choiceLabels'>,
+  col: ColumnDef,
+): GoogleAppsScript.Spreadsheet.DataValidation | null {
   if (col.type === 'choice' && col.choices) {
     return SpreadsheetApp.newDataValidation()
       .requireValueInList(ctx.choiceLabels(col.choices), true)

@@ -7,7 +7,8 @@ import { openTable, readRecords, text } from './table';
 function roleFromLabel(label: string): StaffRole | '' {
   const v = label.trim().toLowerCase();
   for (const role of ROLES) {
-    if (v === role || v === ru.choices.role[role].toLowerCase() || v === en.choices.role[role].toLowerCase()) return role;
+    if (v === role || v === ru.choices.role[role].toLowerCase() || v === en.choices.role[role].toLowerCase())
+      return role;
   }
   return '';
 }

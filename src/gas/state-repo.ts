@@ -4,6 +4,7 @@ import { CELL_LIMIT } from '../domain/text-safety';
 import type { SheetSetupContext } from './sheet-setup';
 import { type CellValue, type Table, text } from './table';
 import { ensureRoom, writeRecords } from './table-writer';
+import { findRowByCell, readRow } from './record-lookup';
 
 const STATE = sheetDef('state');
 
@@ -20,6 +21,17 @@ export interface SourceRecord {
   requestId: string;
   row: number;
   notified: boolean;
+}
+
+/**
+ * The bookkeeping of one source, found with a TextFinder over the source-key column: a few calls and one
+ * row read, whatever the size of the log (a full read would move every cell of a 50 000-row sheet).
+ */
+export function findSourceRecord(table: Table, sourceKey: string): SourceRecord | undefined {
+  const row = findRowByCell(table, 'sourceKey', sourceKey);
+  if (row === undefined) return undefined;
+  const cells = readRow(table, row);
+  return { requestId: text(cells.requestId), row, notified: cells.notifiedAt !== '' && cells.notifiedAt !== undefined };
 }
 
 /** Source key → its request, from one read of the state sheet's columns. */

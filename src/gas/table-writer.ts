@@ -48,8 +48,7 @@ export function writeRecords(
   const right = Math.max(...positions);
   const width = right - left + 1;
   const range = table.sheet.getRange(firstRow, left, records.length, width);
-  const current =
-    width === positions.length ? null : (range.getValues() as CellValue[][]);
+  const current = width === positions.length ? null : (range.getValues() as CellValue[][]);
   const rows = records.map((record, i) => {
     const line: CellValue[] = current ? current[i].slice() : new Array<CellValue>(width).fill('');
     for (const col of columns) {

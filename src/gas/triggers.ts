@@ -1,7 +1,11 @@
 /** Installing the plan's triggers for the owning account (ScriptApp lists only the caller's own triggers). */
 import { type FormKey, planTriggers, TRIGGER_PLAN, type TriggerSpec } from '../domain/trigger-plan';
 
-function create(spec: TriggerSpec, ss: GoogleAppsScript.Spreadsheet.Spreadsheet, formIds: Record<FormKey, string>): void {
+function create(
+  spec: TriggerSpec,
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  formIds: Record<FormKey, string>,
+): void {
   const builder = ScriptApp.newTrigger(spec.handler);
   switch (spec.kind) {
     case 'everyMinutes':
@@ -27,7 +31,10 @@ function create(spec: TriggerSpec, ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
 }
 
 /** Creates what is missing, deletes second copies and triggers on forms no longer ours; returns the handlers created. */
-export function ensureTriggers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, formIds: Record<FormKey, string>): string[] {
+export function ensureTriggers(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  formIds: Record<FormKey, string>,
+): string[] {
   const triggers = ScriptApp.getProjectTriggers();
   const sourceOf = (spec: TriggerSpec) =>
     spec.kind === 'formSubmit' ? formIds[spec.form] : spec.kind === 'spreadsheetEdit' ? ss.getId() : '';

@@ -217,6 +217,10 @@ export const en: Messages = {
       'Acknowledgements per address per day, at most',
       'Nobody verified the address: no spam relay.',
     ],
+    'mail.label': [
+      'Helpdesk mail label',
+      'The Gmail label the filter puts on help mail (see README); processed threads get "<label>/обработано".',
+    ],
     'retention.months': ['Retention of closed requests, months', 'Personal data is anonymised after it.'],
   },
   basis: { working: 'рабочее', calendar: 'календарное' },

@@ -38,6 +38,7 @@ const ENTRY_POINTS = [
   'onComplaintSubmit',
   'onFormSubmit',
   'onOpen',
+  'pollHelpdeskMail',
   'registerManualRequest',
   'runQueue',
   'setup',
@@ -144,11 +145,12 @@ describe('setup', () => {
     expect(day('2026-01-08')?.[4]).toBe(false);
   });
 
-  test('installs its triggers once, for the owner: the queue, and each form’s own submit trigger', () => {
+  test('installs its triggers once, for the owner: the queue, the mail poll, and each form’s own submit trigger', () => {
     setupAsOwner(rt);
     const forms = JSON.parse(propertyStore(rt, 'document').get('helpdesk.forms') ?? '{}');
     expect(listTriggers(rt).map((t) => `${t.handler}:${t.owner}:${t.sourceId ?? ''}`)).toEqual([
       `runQueue:${OWNER}:`,
+      `pollHelpdeskMail:${OWNER}:`,
       `onFormSubmit:${OWNER}:${forms.requests.formId}`,
       `onComplaintSubmit:${OWNER}:${forms.complaints.formId}`,
     ]);
@@ -281,7 +283,8 @@ describe('the guard', () => {
   test('the genuine time-driven trigger runs and records its heartbeat', () => {
     const runs = advance(rt, 10 * 60_000);
     expect(runs.length).toBeGreaterThanOrEqual(1);
-    expect(runs.every((r) => r.handler === 'runQueue' && r.outcome.ok)).toBe(true);
+    expect(runs.some((r) => r.handler === 'runQueue')).toBe(true);
+    expect(runs.every((r) => r.outcome.ok)).toBe(true);
     expect(propertyStore(rt, 'document').get('helpdesk.heartbeat.runQueue')).toBeTruthy();
   });
 

@@ -23,6 +23,7 @@ describe('planTriggers', () => {
       spec.kind === 'formSubmit' ? (spec.form === 'requests' ? 'form-new' : 'complaints-form') : '';
     const installed = [
       { uid: 'q', handler: 'runQueue', sourceId: '' },
+      { uid: 'm', handler: 'pollHelpdeskMail', sourceId: '' },
       { uid: 'old', handler: 'onFormSubmit', sourceId: 'form-old' },
       { uid: 'c', handler: 'onComplaintSubmit', sourceId: 'complaints-form' },
     ];
