@@ -11,6 +11,8 @@ import path from 'node:path';
 import { Runtime } from '../emulator/index';
 import { person } from '../emulator/people';
 import { advance } from '../emulator/scheduler';
+import { submitForm } from '../emulator/services/forms';
+import { propertyStore } from '../emulator/services/properties';
 import { containerSpreadsheet, sheetModel, writeCells } from '../emulator/services/spreadsheet/index';
 import { sheetDef } from '../src/domain/schema';
 import { ru } from '../src/locale/ru';
@@ -49,32 +51,54 @@ function measure(rt: Runtime, op: string, size: number, action: () => void): Mea
   };
 }
 
-/** Fills the request log with `n` plausible rows straight into the model (not through the script). */
+/** Fills the request log and its bookkeeping with `n` plausible rows straight into the model. */
 function seedRequests(rt: Runtime, n: number): void {
-  const def = sheetDef('requests');
-  const sheet = sheetModel(rt, ru.sheets.requests);
-  if (sheet.maxRows < n + 2) sheet.insertRows(sheet.maxRows + 1, n + 2 - sheet.maxRows);
+  const created = new Date('2025-09-01T10:00:00+05:00').getTime();
+  const id = (i: number) => `ОБ-2025-${String(i + 1).padStart(5, '0')}`;
+  seed(rt, 'requests', n, (key, i) => {
+    switch (key) {
+      case 'id':
+        return id(i);
+      case 'createdAt':
+        return new Date(created + i * 60_000);
+      case 'status':
+        return ru.choices.status.closed;
+      case 'topic':
+        return ru.choices.topic.diaryAccess;
+      case 'email':
+        return `parent${i}@mail.ru`;
+      case 'description':
+        return 'Не открывается электронный дневник после смены пароля';
+      default:
+        return '';
+    }
+  });
+  seed(rt, 'state', n, (key, i) =>
+    key === 'requestId' ? id(i) : key === 'sourceKey' ? `form:seed-${i}` : key === 'notifiedAt' ? new Date(created) : '',
+  );
+}
+
+function seed(rt: Runtime, sheetKey: 'requests' | 'state', n: number, value: (key: string, i: number) => unknown): void {
+  const def = sheetDef(sheetKey);
+  const name = ru.sheets[sheetKey];
+  const sheet = sheetModel(rt, name);
+  // Room left after the records, as a live log has between growth blocks (growth is measured separately).
+  if (sheet.maxRows < n + 102) sheet.insertRows(sheet.maxRows + 1, n + 102 - sheet.maxRows);
   const rows: unknown[][] = [];
-  const created = new Date('2026-09-01T10:00:00+05:00').getTime();
-  for (let i = 0; i < n; i++) {
-    rows.push(
-      def.columns.map((c) => {
-        switch (c.key) {
-          case 'id':
-            return `ОБ-2026-${String(i + 1).padStart(5, '0')}`;
-          case 'createdAt':
-            return new Date(created + i * 60_000);
-          case 'status':
-            return ru.choices.status.new;
-          case 'description':
-            return 'Не открывается электронный дневник после смены пароля';
-          default:
-            return '';
-        }
-      }),
-    );
-  }
-  writeCells(rt, ru.sheets.requests, 3, 1, rows);
+  for (let i = 0; i < n; i++) rows.push(def.columns.map((c) => value(c.key, i)));
+  writeCells(rt, name, 3, 1, rows);
+}
+
+function formAnswers(i: number): Record<string, string | string[]> {
+  return {
+    [ru.form.requesterType[0]]: ru.choices.requesterType.parent,
+    [ru.form.name[0]]: `Родитель ${i}`,
+    [ru.form.contact[0]]: `new.parent${i}@mail.ru`,
+    [ru.form.preferredChannel[0]]: ru.choices.preferredChannel.email,
+    [ru.form.topic[0]]: ru.choices.topic.grades,
+    [ru.form.description[0]]: 'Не видно итоговых оценок за четверть в электронном дневнике ребёнка.',
+    [ru.form.consent[0]]: [ru.form.consentChoice],
+  };
 }
 
 /** The runtime's own cost of one batched write and read of a 50 000 × 25 log (host time, not modelled). */
@@ -119,6 +143,13 @@ function main(): void {
     results.push(measure(rt, 'onOpen (menu)', size, () => school.open()));
     results.push(measure(rt, 'runQueue (trigger)', size, () => advance(rt, 5 * 60_000)));
     results.push(measure(rt, 'showHealth (menu)', size, () => school.runOrThrow('showHealth')));
+    const formId = JSON.parse(propertyStore(rt, 'document').get('helpdesk.forms') ?? '{}').requests.formId as string;
+    results.push(
+      measure(rt, 'form submission (trigger)', size, () => {
+        if (!submitForm(rt, formId, formAnswers(size)).ok) throw new Error('submission refused');
+      }),
+    );
+    results.push(measure(rt, 'runQueue after a submission', size, () => advance(rt, 5 * 60_000)));
     if (containerSpreadsheet(rt).sheets.length === 0) throw new Error('setup did not run');
   }
 
@@ -138,7 +169,7 @@ function main(): void {
 
   // The per-request operations must not grow with the log.
   const failures: string[] = [];
-  for (const op of ['setup (re-run)', 'onOpen (menu)', 'showHealth (menu)']) {
+  for (const op of ['setup (re-run)', 'onOpen (menu)', 'showHealth (menu)', 'form submission (trigger)']) {
     const counts = results.filter((r) => r.op === op).map((r) => r.calls);
     if (new Set(counts).size !== 1) failures.push(`${op}: calls vary with the log size (${counts.join(', ')})`);
   }

@@ -2,6 +2,8 @@
  * Entry points only: each exported function becomes a top-level Apps Script function (gas-webpack-plugin).
  * Each one checks its caller inside the use case it calls.
  */
+import { type AnonymiseReport, anonymiseExpiredJob } from './app/anonymise-expired';
+import { type ErasureSummary, erasePersonFromMenu } from './app/erase-person';
 import { handleComplaintSubmit } from './app/on-complaint-submit';
 import { handleFormSubmit } from './app/on-form-submit';
 import {
@@ -58,6 +60,16 @@ export function showRegistrationDialog(): void {
 /** The dialog's button (google.script.run): registers the request; needs a helpdesk role. */
 export function registerManualRequest(input: unknown): ManualRegistrationResult {
   return registerManual(input);
+}
+
+/** Daily at night: closed requests past the retention period lose their personal data (152-FZ). */
+export function anonymiseExpired(e: GoogleAppsScript.Events.TimeDriven): AnonymiseReport {
+  return anonymiseExpiredJob(e);
+}
+
+/** Menu: erase one person's data on their request, found by e-mail or phone. */
+export function erasePersonData(): ErasureSummary {
+  return erasePersonFromMenu();
 }
 
 /** Menu: the helpdesk's status. */

@@ -4,6 +4,7 @@
  */
 import { messages } from '../locale/index';
 import { readLocale } from '../gas/properties';
+import { privacyTexts } from '../locale/privacy';
 
 export function buildMenu(): void {
   const msgs = messages(readLocale());
@@ -12,6 +13,7 @@ export function buildMenu(): void {
     .addItem(msgs.register.menu, 'showRegistrationDialog')
     .addSeparator()
     .addItem(msgs.menu.health, 'showHealth')
+    .addItem(privacyTexts(readLocale()).dialog.menu, 'erasePersonData')
     .addSeparator()
     .addItem(msgs.menu.setup, 'setup')
     .addToUi();

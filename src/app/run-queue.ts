@@ -12,6 +12,7 @@ import { drainWork } from '../gas/pending-work';
 import { readHeartbeat, recordHeartbeat } from '../gas/properties';
 import { findSourceRecord } from '../gas/state-repo';
 import { sourceKey } from '../domain/request';
+import { applyErasureWork, ERASURE_WORK } from './erase-person';
 import { applyBookkeepingWork, BOOKKEEPING_WORK, type BookkeepingWork } from './register-request';
 import { registerFormResponse } from './register-form-response';
 
@@ -26,6 +27,7 @@ const RECONCILE_BATCH = 50;
 export interface QueueRunReport {
   bookkeeping: number;
   mailMoved: number;
+  erased: number;
   reconciled: string[];
   sent: number;
   left: number;
@@ -43,10 +45,12 @@ export function runQueueJob(event: unknown): QueueRunReport {
     return items.map((i) => i.key);
   }, BOOKKEEPING_WORK);
   const mailMoved = drainMailWork().moved;
+  // Erasures before reconciliation: a response deleted on a person's request must not come back as a request.
+  const erased = drainWork((items) => applyErasureWork(hd, items), ERASURE_WORK).done;
   const reconciled = reconcileFormResponses(hd, previous);
   const remaining = RUN_BUDGET_MS - (Date.now() - started);
   const mail = runMailQueue(new Date(), Math.max(0, remaining));
-  return { bookkeeping: bookkeeping.done, mailMoved, reconciled, sent: mail.sent, left: mail.left };
+  return { bookkeeping: bookkeeping.done, mailMoved, erased, reconciled, sent: mail.sent, left: mail.left };
 }
 
 /** The form's own responses are the source of truth: any without a request is registered now, once. */

@@ -16,6 +16,8 @@ export type TriggerSpec =
 export const TRIGGER_PLAN: readonly TriggerSpec[] = [
   { handler: 'runQueue', kind: 'everyMinutes', minutes: 5 },
   { handler: 'pollHelpdeskMail', kind: 'everyMinutes', minutes: 10 },
+  // 152-FZ: closed requests past the retention period are anonymised at night.
+  { handler: 'anonymiseExpired', kind: 'daily', hour: 2 },
   { handler: 'onFormSubmit', kind: 'formSubmit', form: 'requests' },
   { handler: 'onComplaintSubmit', kind: 'formSubmit', form: 'complaints' },
 ];

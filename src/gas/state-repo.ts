@@ -34,28 +34,6 @@ export function findSourceRecord(table: Table, sourceKey: string): SourceRecord 
   return { requestId: text(cells.requestId), row, notified: cells.notifiedAt !== '' && cells.notifiedAt !== undefined };
 }
 
-/** Source key → its request, from one read of the state sheet's columns. */
-export function readSourceKeys(table: Table): Map<string, SourceRecord> {
-  const out = new Map<string, SourceRecord>();
-  const keyCol = table.columns.get('sourceKey');
-  const idCol = table.columns.get('requestId');
-  const notifiedCol = table.columns.get('notifiedAt');
-  if (!keyCol || !idCol || table.lastRow < FIRST_DATA_ROW) return out;
-  const grid = table.sheet
-    .getRange(FIRST_DATA_ROW, 1, table.lastRow - FIRST_DATA_ROW + 1, table.lastColumn)
-    .getValues() as CellValue[][];
-  grid.forEach((line, i) => {
-    const key = text(line[keyCol - 1]);
-    if (!key) return;
-    out.set(key, {
-      requestId: text(line[idCol - 1]),
-      row: FIRST_DATA_ROW + i,
-      notified: notifiedCol !== undefined && line[notifiedCol - 1] !== '',
-    });
-  });
-  return out;
-}
-
 /** Appends the bookkeeping row of a new request; returns its row. */
 export function appendState(table: Table, entry: StateEntry, labels: Pick<SheetSetupContext, 'choiceLabels'>): number {
   const row = ensureRoom(table, STATE, 1, labels);

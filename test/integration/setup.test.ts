@@ -35,6 +35,8 @@ interface Report {
 }
 
 const ENTRY_POINTS = [
+  'anonymiseExpired',
+  'erasePersonData',
   'onComplaintSubmit',
   'onFormSubmit',
   'onOpen',
@@ -151,6 +153,7 @@ describe('setup', () => {
     expect(listTriggers(rt).map((t) => `${t.handler}:${t.owner}:${t.sourceId ?? ''}`)).toEqual([
       `runQueue:${OWNER}:`,
       `pollHelpdeskMail:${OWNER}:`,
+      `anonymiseExpired:${OWNER}:`,
       `onFormSubmit:${OWNER}:${forms.requests.formId}`,
       `onComplaintSubmit:${OWNER}:${forms.complaints.formId}`,
     ]);

@@ -24,6 +24,7 @@ describe('planTriggers', () => {
     const installed = [
       { uid: 'q', handler: 'runQueue', sourceId: '' },
       { uid: 'm', handler: 'pollHelpdeskMail', sourceId: '' },
+      { uid: 'n', handler: 'anonymiseExpired', sourceId: '' },
       { uid: 'old', handler: 'onFormSubmit', sourceId: 'form-old' },
       { uid: 'c', handler: 'onComplaintSubmit', sourceId: 'complaints-form' },
     ];
