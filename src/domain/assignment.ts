@@ -8,7 +8,7 @@ export interface Absence {
 }
 
 export function isAbsentOn(date: string, absence: Absence | undefined): boolean {
-  if (!absence || !absence.from) return false;
+  if (!absence?.from) return false;
   return date >= absence.from && date <= (absence.to || absence.from);
 }
 

@@ -1,8 +1,8 @@
 /** «Служебное»: the script's own bookkeeping per request (source key, due times, alert level, overflow). */
-import { FIRST_DATA_ROW, sheetDef } from '../domain/schema';
+import { sheetDef } from '../domain/schema';
 import { CELL_LIMIT } from '../domain/text-safety';
 import type { SheetSetupContext } from './sheet-setup';
-import { type CellValue, type Table, text } from './table';
+import { type Table, text } from './table';
 import { ensureRoom, writeRecords } from './table-writer';
 import { findRowByCell, readRow } from './record-lookup';
 
