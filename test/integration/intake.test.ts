@@ -50,6 +50,10 @@ describe('intake under concurrency and failures', () => {
     person(rt, OWNER).runOrThrow('setup');
     setSetting(rt, 'consultant.email', CONSULTANT);
     setSetting(rt, 'director.email', DIRECTOR);
+    // A knowledge-base article of the topic the requests ask about (R11): the acknowledgement suggests it.
+    person(rt, OWNER).edit(ru.sheets.knowledge, 'A3:D3', [
+      [ru.choices.topic.diaryAccess, 'Как войти в дневник через Госуслуги', 'Откройте…', 'https://school.example/faq/login'],
+    ]);
     formId = JSON.parse(propertyStore(rt, 'document').get('helpdesk.forms') ?? '{}').requests.formId;
 
     const submit = (i: number) => {
@@ -122,7 +126,7 @@ describe('intake under concurrency and failures', () => {
     for (const account of [CONSULTANT, DIRECTOR]) expect(sentMail(rt, account)).toHaveLength(0);
   });
 
-  test('the acknowledgement names the ID and the due time and carries nothing the requester typed', () => {
+  test('the acknowledgement names the ID, the due time, the contacts and the topic’s articles, and nothing the requester typed', () => {
     const ack = sentMail(rt, OWNER).find((m) => m.to.includes('parent7@mail.ru') && m.body.includes('|ack|'))!;
     const id = String(requestRows(rt).find((r) => r[6] === 'parent7@mail.ru')?.[0]);
     expect(ack.subject).toContain(id);
@@ -130,6 +134,9 @@ describe('intake under concurrency and failures', () => {
     expect(ack.body).toMatch(/\d{2}\.\d{2}\.2026 \d{2}:\d{2}/);
     expect(ack.body).toContain('2-34-81');
     expect(ack.body).toContain('8 800 300 4444');
+    expect(ack.body).toContain('15:00');
+    expect(ack.body).toContain('Как войти в дневник через Госуслуги');
+    expect(ack.htmlBody).toContain('href="https://school.example/faq/login"');
     for (const typed of ['Родитель 7', 'запрос номер 7', '8А']) {
       expect(ack.body).not.toContain(typed);
       expect(ack.htmlBody ?? '').not.toContain(typed);
