@@ -413,20 +413,11 @@ export class MailStore {
     const everyone = [...to, ...cc, ...bcc];
     const toSelf = everyone.some((a) => a.address.toLowerCase() === sender);
     const fields = {
+      ...this.composed(mail, { to, cc, bcc }),
       header,
       inReplyTo,
       references,
       fromAddress,
-      fromName: mail.name ?? '',
-      to: to.map((a) => a.raw),
-      cc: cc.map((a) => a.raw),
-      bcc: bcc.map((a) => a.raw),
-      replyTo: mail.replyTo ?? '',
-      subject: mail.subject,
-      body: mail.body,
-      htmlBody: mail.htmlBody ?? null,
-      date: this.now(),
-      attachments: mail.attachments ?? [],
       sent: true,
       draft: false,
       unread: false,
@@ -461,6 +452,28 @@ export class MailStore {
     return this.file(box, this.newMessage(account, { inbox: true, unread: true, ...fields }), threadId);
   }
 
+  /** What the writer composed, as stored on a sent message or a draft. */
+  private composed(
+    mail: OutgoingMail,
+    recipients: Record<'to' | 'cc' | 'bcc', ReadonlyArray<{ raw: string }>>,
+  ): Pick<
+    StoredMessage,
+    'fromName' | 'to' | 'cc' | 'bcc' | 'replyTo' | 'subject' | 'body' | 'htmlBody' | 'date' | 'attachments'
+  > {
+    return {
+      fromName: mail.name ?? '',
+      to: recipients.to.map((a) => a.raw),
+      cc: recipients.cc.map((a) => a.raw),
+      bcc: recipients.bcc.map((a) => a.raw),
+      replyTo: mail.replyTo ?? '',
+      subject: mail.subject,
+      body: mail.body,
+      htmlBody: mail.htmlBody ?? null,
+      date: this.now(),
+      attachments: mail.attachments ?? [],
+    };
+  }
+
   /** Drafts: stored in the sender's mailbox, addresses checked, nothing sent and no quota spent. */
   saveDraft(
     account: string,
@@ -473,19 +486,10 @@ export class MailStore {
     const box = this.mailbox(account);
     const parent = mail.replyToMessage;
     const fields = {
+      ...this.composed(mail, { to, cc, bcc }),
       inReplyTo: parent ? parent.header : '',
       references: parent ? [parent.references, parent.header].filter(Boolean).join(' ') : '',
       fromAddress: account.toLowerCase(),
-      fromName: mail.name ?? '',
-      to: to.map((a) => a.raw),
-      cc: cc.map((a) => a.raw),
-      bcc: bcc.map((a) => a.raw),
-      replyTo: mail.replyTo ?? '',
-      subject: mail.subject,
-      body: mail.body,
-      htmlBody: mail.htmlBody ?? null,
-      date: this.now(),
-      attachments: mail.attachments ?? [],
       draft: true,
     };
     if (existing) {
