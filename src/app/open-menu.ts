@@ -1,20 +1,37 @@
 /**
  * The Russian menu, built by the simple `onOpen` trigger. It runs with limited authorisation and often
- * without the person's identity, so it only builds the menu; every item checks its caller itself.
+ * without the person's identity, so it only builds the menu; every item checks its caller itself. When a
+ * scheduled job has gone silent, the menu's first item says so (the heartbeats are document properties,
+ * which a simple trigger may read).
  */
-import { messages } from '../locale/index';
-import { readLocale } from '../gas/properties';
+import { jobHealth, staleAfter } from '../domain/health';
+import { TRIGGER_PLAN } from '../domain/trigger-plan';
+import { readHeartbeat, readLocale, readOwner } from '../gas/properties';
+import { format, messages } from '../locale/index';
 import { privacyTexts } from '../locale/privacy';
 
 export function buildMenu(): void {
-  const msgs = messages(readLocale());
-  SpreadsheetApp.getUi()
-    .createMenu(msgs.menu.title)
+  const locale = readLocale();
+  const msgs = messages(locale);
+  const menu = SpreadsheetApp.getUi().createMenu(msgs.menu.title);
+  const silent = silentJobs(new Date());
+  if (silent.length > 0)
+    menu.addItem(format(msgs.menu.silentJobs, { list: silent.join(', ') }), 'showHealth').addSeparator();
+  menu
     .addItem(msgs.register.menu, 'showRegistrationDialog')
     .addSeparator()
     .addItem(msgs.menu.health, 'showHealth')
-    .addItem(privacyTexts(readLocale()).dialog.menu, 'erasePersonData')
+    .addItem(privacyTexts(locale).dialog.menu, 'erasePersonData')
     .addSeparator()
     .addItem(msgs.menu.setup, 'setup')
     .addToUi();
+}
+
+/** Time-driven jobs of a set-up helpdesk that have not run within their schedule. */
+function silentJobs(now: Date): string[] {
+  if (!readOwner()) return [];
+  return TRIGGER_PLAN.filter((spec) => {
+    const limit = staleAfter(spec);
+    return limit !== undefined && jobHealth(spec.handler, readHeartbeat(spec.handler), now, limit).state === 'stale';
+  }).map((spec) => spec.handler);
 }

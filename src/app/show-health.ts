@@ -1,5 +1,5 @@
 /** «Состояние системы»: the owner, the scheduled jobs and when each last ran. */
-import { jobHealth } from '../domain/health';
+import { jobHealth, staleAfter } from '../domain/health';
 import { HELPDESK_ROLES } from '../domain/roles';
 import { TRIGGER_PLAN } from '../domain/trigger-plan';
 import { format, messages } from '../locale/index';
@@ -16,10 +16,10 @@ export function healthReport(now: Date): string {
   const zone = Session.getScriptTimeZone();
   const lines = [format(msgs.health.owner, { owner }), format(msgs.health.triggers, { list: handlers.join(', ') })];
   for (const job of handlers) {
-    const h = jobHealth(job, readHeartbeat(job), now);
-    const kind = TRIGGER_PLAN.find((p) => p.handler === job)?.kind;
+    const limit = staleAfter(TRIGGER_PLAN.find((p) => p.handler === job));
     // A form's trigger runs when someone submits: silence says nothing about its health.
-    const eventDriven = kind === 'formSubmit' || kind === 'spreadsheetEdit';
+    const eventDriven = limit === undefined;
+    const h = jobHealth(job, readHeartbeat(job), now, limit);
     if (h.state === 'never') {
       lines.push(format(eventDriven ? msgs.health.eventNever : msgs.health.neverRun, { name: job }));
       continue;

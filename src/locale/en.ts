@@ -3,7 +3,12 @@ import type { Messages } from './ru';
 /** English, chosen with the `school.locale` setting. Mirrors ru.ts key for key (the type checks it). */
 export const en: Messages = {
   appName: 'E-journal help',
-  menu: { title: 'E-journal help', setup: 'Set up or upgrade the spreadsheet', health: 'System status' },
+  menu: {
+    title: 'E-journal help',
+    setup: 'Set up or upgrade the spreadsheet',
+    health: 'System status',
+    silentJobs: '⚠ Scheduled jobs not running: {list} — details',
+  },
   sheets: {
     requests: 'Requests',
     schedule: 'Schedule',

@@ -283,6 +283,18 @@ describe('the guard', () => {
     expect(propertyStore(rt, 'document').get('helpdesk.heartbeat.runQueue')).toBeUndefined();
   });
 
+  test('when a scheduled job has been silent past its schedule, the menu says so first', () => {
+    advance(rt, 10 * 60_000);
+    person(rt, OWNER).open();
+    expect(JSON.stringify(menusFor(rt, OWNER))).not.toContain('⚠');
+    // runQueue's last heartbeat three hours ago: its trigger stopped firing (deleted, disabled, failing).
+    propertyStore(rt, 'document').set('helpdesk.heartbeat.runQueue', new Date(rt.clock.now() - 3 * 3_600_000).toISOString());
+    person(rt, OWNER).open();
+    const first = JSON.stringify(menusFor(rt, OWNER)[0]);
+    expect(first).toContain('⚠');
+    expect(first).toContain('runQueue');
+  });
+
   test('the genuine time-driven trigger runs and records its heartbeat', () => {
     const runs = advance(rt, 10 * 60_000);
     expect(runs.length).toBeGreaterThanOrEqual(1);
