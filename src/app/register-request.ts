@@ -108,7 +108,7 @@ export function registerRequest(hd: Helpdesk, incoming: IncomingRequest, opts: R
         status: r.status === hd.msgs.choices.status.rejected ? 'rejected' : r.status,
       }));
     const duplicate = findPossibleDuplicate(
-      { contactKeys: prepared.contactKeys, topic: fields.topic, receivedAt: fields.receivedAt },
+      { id, contactKeys: prepared.contactKeys, topic: fields.topic, receivedAt: fields.receivedAt },
       priors,
       policy.working,
     );
