@@ -15,6 +15,8 @@ import { buildMenu } from './app/open-menu';
 import { type MailPollReport, pollHelpdeskMail as pollMail } from './app/poll-helpdesk-mail';
 import { type QueueRunReport, runQueueJob } from './app/run-queue';
 import { runSetup, type SetupReport } from './app/setup';
+import { runSlaSweepJob, type SweepReport } from './app/run-sla-sweep';
+import { type DigestReport, sendDailyDigestJob } from './app/send-daily-digest';
 import { showHealthDialog } from './app/show-health';
 import { readLocale } from './gas/properties';
 import { tellUser } from './gas/ui';
@@ -60,6 +62,16 @@ export function showRegistrationDialog(): void {
 /** The dialog's button (google.script.run): registers the request; needs a helpdesk role. */
 export function registerManualRequest(input: unknown): ManualRegistrationResult {
   return registerManual(input);
+}
+
+/** Time-driven, hourly: clocks, reminders, escalations, auto-close (cl. 9.4.3), new staff training (cl. 3.1). */
+export function runSlaSweep(e: GoogleAppsScript.Events.TimeDriven): SweepReport {
+  return runSlaSweepJob(e);
+}
+
+/** Time-driven, every morning at 7, working days only: each assignee's open requests by urgency. */
+export function sendDailyDigest(e: GoogleAppsScript.Events.TimeDriven): DigestReport {
+  return sendDailyDigestJob(e);
 }
 
 /** Daily at night: closed requests past the retention period lose their personal data (152-FZ). */

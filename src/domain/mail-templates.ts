@@ -343,3 +343,160 @@ export function mailContextOf(
     },
   };
 }
+
+// ---- service levels: alerts, auto-close, new staff, the morning digest -----------------------------------
+
+export interface SlaAlertData {
+  key: string;
+  requestId: string;
+  track: 'firstResponse' | 'resolution' | 'support';
+  /** 1 reminder, 2 overdue, 3 the director's escalation (support: 2). */
+  level: number;
+  /** The school's topic label (not the requester's words). */
+  topic: string;
+  requesterType: RequesterType | '';
+  statusLabel: string;
+  assignee: string;
+  dueAt: Instant;
+  /** Hours overdue before the director is told (level 3). */
+  directorAfterHours?: number;
+  /** When the request went to the support service (support alerts). */
+  waitingSince?: Instant;
+  supportTicket?: string;
+}
+
+/** To staff about one request: its ID, topic, status and due time; nothing the requester wrote. */
+export function renderSlaAlert(ctx: MailContext, data: SlaAlertData): RenderedMail {
+  const t = mailTexts(ctx.locale);
+  const s = t.sla;
+  const choices = messages(ctx.locale).choices;
+  const due = formatDue(data.dueAt, ctx.timeZone, ctx.locale);
+  const what = data.track === 'support' ? '' : s.what[data.track];
+  const values = { id: data.requestId, what, due, hours: String(data.directorAfterHours ?? '') };
+  let subject: string;
+  let lead: string;
+  if (data.track === 'support') {
+    subject = s.supportSubject;
+    const since = data.waitingSince === undefined ? '' : formatDue(data.waitingSince, ctx.timeZone, ctx.locale);
+    lead = format(s.support, { ...values, since });
+  } else {
+    subject = data.level === 1 ? s.reminderSubject : data.level === 2 ? s.overdueSubject : s.directorSubject;
+    lead = format(data.level === 1 ? s.reminder : data.level === 2 ? s.overdue : s.director, values);
+  }
+  const rows: Array<readonly [string, string]> = [
+    [s.request, data.requestId],
+    [s.topic, data.topic],
+    [s.requester, data.requesterType ? choices.requesterType[data.requesterType] : ''],
+    [s.status, data.statusLabel],
+    [s.assignee, data.assignee.trim() || s.unassigned],
+    [s.due, due],
+  ];
+  if (data.supportTicket?.trim()) rows.push([s.ticket, data.supportTicket.trim()]);
+  const blocks: Block[] = [
+    { type: 'paragraph', text: lead },
+    { type: 'fields', rows: rows.filter(([, v]) => filled(v)) },
+  ];
+  if (filled(ctx.spreadsheetUrl))
+    blocks.push({ type: 'links', items: [{ title: t.assignee.open, link: ctx.spreadsheetUrl }] });
+  blocks.push(footer(t, [data.key]));
+  return compose(format(subject, values), blocks);
+}
+
+export interface AutoCloseNoticeData {
+  key: string;
+  requestId: string;
+  days: number;
+  /** The reason's label (cl. 9.4.3), from the school's locale. */
+  reason: string;
+}
+
+/** To the requester: only the ID and the regulation's reason, never their own text. */
+export function renderAutoCloseNotice(ctx: MailContext, data: AutoCloseNoticeData): RenderedMail {
+  const t = mailTexts(ctx.locale);
+  const a = t.autoClose;
+  const blocks: Block[] = [
+    { type: 'paragraph', text: format(a.closed, { id: data.requestId, days: data.days }) },
+    { type: 'paragraph', text: format(a.reason, { reason: data.reason }) },
+    { type: 'paragraph', text: a.again },
+    footer(t, [data.key]),
+  ];
+  return compose(format(a.subject, { id: data.requestId }), blocks);
+}
+
+export interface TrainingAlertData {
+  key: string;
+  /** 1 new task, 2 its last day, 3 missed. */
+  level: number;
+  /** The new staff member, as «Сотрудники» lists them. */
+  name: string;
+  /** 'YYYY-MM-DD' */
+  startDate: string;
+  dueAt: Instant;
+}
+
+export function renderTrainingAlert(ctx: MailContext, data: TrainingAlertData): RenderedMail {
+  const t = mailTexts(ctx.locale);
+  const tr = t.training;
+  const [y, m, d] = data.startDate.split('-');
+  const values = { name: data.name, start: `${d}.${m}.${y}`, due: formatDue(data.dueAt, ctx.timeZone, ctx.locale) };
+  const [subject, body] =
+    data.level === 1
+      ? [tr.assignedSubject, tr.assigned]
+      : data.level === 2
+        ? [tr.lastDaySubject, tr.lastDay]
+        : [tr.missedSubject, tr.missed];
+  const blocks: Block[] = [
+    { type: 'paragraph', text: format(body, values) },
+    { type: 'paragraph', text: tr.hint },
+  ];
+  if (filled(ctx.spreadsheetUrl))
+    blocks.push({ type: 'links', items: [{ title: t.assignee.open, link: ctx.spreadsheetUrl }] });
+  blocks.push(footer(t, [data.key]));
+  return compose(format(subject, values), blocks);
+}
+
+export interface DailyDigestEntry {
+  id: string;
+  topic: string;
+  statusLabel: string;
+  dueAt?: Instant;
+  overdue: boolean;
+  waiting: boolean;
+}
+
+export interface DailyDigestData {
+  key: string;
+  /** 'YYYY-MM-DD' in the school's zone. */
+  date: string;
+  /** In order of urgency (domain/daily-digest.ts). */
+  items: readonly DailyDigestEntry[];
+}
+
+/** One assignee's open requests: IDs, topics, statuses and due times only. */
+export function renderDailyDigest(ctx: MailContext, data: DailyDigestData): RenderedMail {
+  const t = mailTexts(ctx.locale);
+  const g = t.dailyDigest;
+  const line = (e: DailyDigestEntry) =>
+    format(e.dueAt === undefined ? g.lineNoDue : g.line, {
+      id: e.id,
+      topic: e.topic,
+      status: e.statusLabel,
+      due: e.dueAt === undefined ? '' : formatDue(e.dueAt, ctx.timeZone, ctx.locale),
+    });
+  const groups: Array<[string, DailyDigestEntry[]]> = [
+    [g.overdueHeading, data.items.filter((e) => e.overdue)],
+    [g.upcomingHeading, data.items.filter((e) => !e.overdue && !e.waiting && e.dueAt !== undefined)],
+    [g.waitingHeading, data.items.filter((e) => e.waiting)],
+    [g.noDueHeading, data.items.filter((e) => !e.waiting && e.dueAt === undefined)],
+  ];
+  const blocks: Block[] = [{ type: 'paragraph', text: g.intro }];
+  for (const [heading, entries] of groups) {
+    if (entries.length > 0)
+      blocks.push({ type: 'heading', text: heading }, { type: 'lines', lines: entries.map(line) });
+  }
+  if (filled(ctx.spreadsheetUrl))
+    blocks.push({ type: 'links', items: [{ title: t.assignee.open, link: ctx.spreadsheetUrl }] });
+  blocks.push(footer(t, [data.key]));
+  const [y, m, d] = data.date.split('-');
+  return compose(format(g.subject, { date: `${d}.${m}.${y}`, count: data.items.length }), blocks);
+}

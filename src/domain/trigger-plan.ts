@@ -20,6 +20,8 @@ export const TRIGGER_PLAN: readonly TriggerSpec[] = [
   { handler: 'anonymiseExpired', kind: 'daily', hour: 2 },
   { handler: 'onFormSubmit', kind: 'formSubmit', form: 'requests' },
   { handler: 'onComplaintSubmit', kind: 'formSubmit', form: 'complaints' },
+  { handler: 'runSlaSweep', kind: 'everyHours', hours: 1 },
+  { handler: 'sendDailyDigest', kind: 'daily', hour: 7 },
 ];
 
 export const APPS_SCRIPT_TRIGGER_LIMIT = 20;

@@ -211,6 +211,18 @@ export const en: Messages = {
     'sla.resolution.days': ['Resolution target, working days', 'Cl. 6.4: "in the least possible time".'],
     'sla.training.days': ['New staff training, working days', 'Cl. 3.1: within 3 working days.'],
     'sla.supportAnswer.hours': ['Regional support answer, support hours', 'Support works daily 9:00–18:00.'],
+    'sla.reminder.hours': [
+      'Reminder before the due time, hours',
+      'The assignee is reminded this many working hours before a breach; 0: no reminders.',
+    ],
+    'sla.director.hours': [
+      'Escalate to the director after, hours',
+      'The consultant and deputy hear of a breach at once, the director after this many working hours.',
+    ],
+    'sla.autoClose.days': [
+      'Reject unanswered clarifications after, working days',
+      'Cl. 9.4.3: rejected with "Not enough information"; 0: never.',
+    ],
     topics: ['Request topics', 'One per line, in order (cl. 3.2).'],
     'form.askClassName': [
       'Ask for the class on the form',

@@ -51,6 +51,54 @@ export interface MailTexts {
     subject: string;
     intro: string;
   };
+  /** Service levels (the hourly sweep): alerts to staff about one request. */
+  sla: {
+    reminderSubject: string;
+    overdueSubject: string;
+    directorSubject: string;
+    supportSubject: string;
+    what: { firstResponse: string; resolution: string };
+    reminder: string;
+    overdue: string;
+    director: string;
+    support: string;
+    request: string;
+    topic: string;
+    requester: string;
+    status: string;
+    assignee: string;
+    due: string;
+    ticket: string;
+    unassigned: string;
+  };
+  /** To the requester: the request closed for want of an answer to the clarifying question (cl. 9.4.3). */
+  autoClose: {
+    subject: string;
+    closed: string;
+    reason: string;
+    again: string;
+  };
+  /** New staff training (cl. 3.1). */
+  training: {
+    assignedSubject: string;
+    lastDaySubject: string;
+    missedSubject: string;
+    assigned: string;
+    lastDay: string;
+    missed: string;
+    hint: string;
+  };
+  /** The morning list of one assignee's open requests. */
+  dailyDigest: {
+    subject: string;
+    intro: string;
+    overdueHeading: string;
+    upcomingHeading: string;
+    waitingHeading: string;
+    noDueHeading: string;
+    line: string;
+    lineNoDue: string;
+  };
   errors: {
     badKey: string;
     badKind: string;
@@ -112,6 +160,51 @@ export const ru: MailTexts = {
   digest: {
     subject: 'Сводка уведомлений: {count}',
     intro: 'Чтобы не превысить дневной лимит писем, несколько уведомлений собраны в одно письмо.',
+  },
+  sla: {
+    reminderSubject: 'Скоро срок {what}: обращение {id}',
+    overdueSubject: 'Просрочен срок {what}: обращение {id}',
+    directorSubject: 'Эскалация: обращение {id}, просрочен срок {what}',
+    supportSubject: 'Служба поддержки не ответила в срок: обращение {id}',
+    what: { firstResponse: 'первого ответа', resolution: 'решения' },
+    reminder: 'Приближается срок {what} по обращению {id}: {due}.',
+    overdue: 'Срок {what} по обращению {id} истёк {due}.',
+    director: 'Срок {what} по обращению {id} истёк {due}, и с тех пор прошло более {hours} ч. Нужно ваше решение.',
+    support:
+      'Обращение {id} ждёт ответа Службы поддержки СЭДиЖ с {since}. Срок ответа в часы её работы истёк {due}: напомните Службе поддержки о заявке.',
+    request: 'Номер',
+    topic: 'Тема',
+    requester: 'Кто обратился',
+    status: 'Статус',
+    assignee: 'Исполнитель',
+    due: 'Срок',
+    ticket: 'Заявка в Службе поддержки',
+    unassigned: 'не назначен',
+  },
+  autoClose: {
+    subject: 'Обращение {id} закрыто',
+    closed: 'Ваше обращение {id} закрыто: ответ на уточняющий вопрос не поступил в течение {days} рабочих дней.',
+    reason: 'Причина: {reason} (п. 9.4.3 регламента).',
+    again: 'Если вопрос остался, подайте новое обращение и опишите затруднение подробнее (п. 5.3, 6.3 регламента).',
+  },
+  training: {
+    assignedSubject: 'Обучение нового сотрудника: {name}',
+    lastDaySubject: 'Сегодня последний день обучения: {name}',
+    missedSubject: 'Просрочено обучение нового сотрудника: {name}',
+    assigned: '{name} приступает к работе {start}. Обучить работе с СЭДиЖ нужно не позднее {due} (п. 3.1 регламента).',
+    lastDay: 'Срок обучения сотрудника {name} работе с СЭДиЖ истекает {due}.',
+    missed: 'Срок обучения сотрудника {name} работе с СЭДиЖ истёк {due}, отметки об обучении нет.',
+    hint: 'Когда обучение проведено, поставьте дату в столбце «Обучен» листа «Сотрудники».',
+  },
+  dailyDigest: {
+    subject: 'Ваши открытые обращения на {date}: {count}',
+    intro: 'Открытые обращения, назначенные вам, — самые срочные сверху.',
+    overdueHeading: 'Просрочены',
+    upcomingHeading: 'В работе',
+    waitingHeading: 'Ждут ответа заявителя или Службы поддержки',
+    noDueHeading: 'Без срока',
+    line: '{id} — {topic} — {status} — срок {due}',
+    lineNoDue: '{id} — {topic} — {status}',
   },
   errors: {
     badKey: 'Неверный код письма «{key}»: нужен вид «обращение|вид|событие» без пробелов, кавычек и лишних «|».',
@@ -176,6 +269,51 @@ export const en: MailTexts = {
   digest: {
     subject: 'Notification digest: {count}',
     intro: 'To stay within the daily mail limit, several notifications are collected in one message.',
+  },
+  sla: {
+    reminderSubject: 'Due soon, {what}: request {id}',
+    overdueSubject: 'Overdue, {what}: request {id}',
+    directorSubject: 'Escalation: request {id}, {what} overdue',
+    supportSubject: 'The support service has not answered in time: request {id}',
+    what: { firstResponse: 'first response', resolution: 'resolution' },
+    reminder: 'The {what} of request {id} is due {due}.',
+    overdue: 'The {what} of request {id} was due {due}.',
+    director: 'The {what} of request {id} was due {due}, more than {hours} h ago. Your decision is needed.',
+    support:
+      'Request {id} has been waiting for the СЭДиЖ support service since {since}. Its answer was due {due} in its working hours: remind the support service of the ticket.',
+    request: 'ID',
+    topic: 'Topic',
+    requester: 'Requester',
+    status: 'Status',
+    assignee: 'Assignee',
+    due: 'Due',
+    ticket: 'Support ticket',
+    unassigned: 'not assigned',
+  },
+  autoClose: {
+    subject: 'Request {id} closed',
+    closed: 'Your request {id} has been closed: no answer to the clarifying question came within {days} working days.',
+    reason: 'Reason: {reason} (regulation cl. 9.4.3).',
+    again: 'If the question remains, please send a new request describing the problem in more detail.',
+  },
+  training: {
+    assignedSubject: 'New staff training: {name}',
+    lastDaySubject: 'Last day for training: {name}',
+    missedSubject: 'New staff training overdue: {name}',
+    assigned: '{name} starts on {start}. Training in СЭДиЖ is due by {due} (regulation cl. 3.1).',
+    lastDay: 'The СЭДиЖ training of {name} is due {due}.',
+    missed: 'The СЭДиЖ training of {name} was due {due} and is not marked done.',
+    hint: 'When the training is done, enter its date in the "Trained" column of the "Staff" sheet.',
+  },
+  dailyDigest: {
+    subject: 'Your open requests on {date}: {count}',
+    intro: 'Open requests assigned to you, the most urgent first.',
+    overdueHeading: 'Overdue',
+    upcomingHeading: 'In progress',
+    waitingHeading: 'Waiting for the requester or the support service',
+    noDueHeading: 'No due time',
+    line: '{id} — {topic} — {status} — due {due}',
+    lineNoDue: '{id} — {topic} — {status}',
   },
   errors: {
     badKey: 'Invalid message code "{key}": it must be "request|kind|event" without spaces, quotes or extra "|".',

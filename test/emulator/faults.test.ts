@@ -16,13 +16,19 @@ describe('faults at a chosen call', () => {
       return sent + ':ok';
     }`);
     // After the first send has gone out, another execution spends what is left of the quota.
-    rt.faults.add({ method: 'GmailApp.sendEmail', nth: 1, phase: 'after', action: { run: (r) => setMailQuota(r, OWNER, 0) } });
+    rt.faults.add({
+      method: 'GmailApp.sendEmail',
+      nth: 1,
+      phase: 'after',
+      action: { run: (r) => setMailQuota(r, OWNER, 0) },
+    });
     expect(rt.runAsOwner('sendThree')).toBe(`1:${QUOTA_ERROR}`);
     expect(sentMail(rt, OWNER)).toHaveLength(1);
   });
 
   test('a lock held by another execution: tryLock fails after waiting, waitLock throws (reference/lock/lock)', () => {
-    const rt = inlineRuntime(`function tryIt() { var l = LockService.getScriptLock(); return l.tryLock(5000) + ':' + l.hasLock(); }
+    const rt =
+      inlineRuntime(`function tryIt() { var l = LockService.getScriptLock(); return l.tryLock(5000) + ':' + l.hasLock(); }
       function waitIt() { LockService.getScriptLock().waitLock(5000); return 'got it'; }`);
     const hold = holdLock(rt, 'script');
     const before = rt.clock.now();
@@ -51,7 +57,11 @@ describe('faults at a chosen call', () => {
     rt.faults.add({
       method: 'Sheet.getLastRow',
       functionName: 'register',
-      action: { run: (r) => { second = r.runAsOwner('registerWithoutWaiting'); } },
+      action: {
+        run: (r) => {
+          second = r.runAsOwner('registerWithoutWaiting');
+        },
+      },
     });
     expect(rt.runAsOwner('register')).toBe(1);
     expect(second).toBe('busy');
@@ -64,7 +74,11 @@ describe('faults at a chosen call', () => {
       s.getRange('A1').setValue('first');
       s.getRange('A2').setValue('second');
     }`);
-    rt.faults.add({ method: 'Range.setValue', nth: 2, action: { throw: 'Service Spreadsheets failed while accessing document with id 1x.' } });
+    rt.faults.add({
+      method: 'Range.setValue',
+      nth: 2,
+      action: { throw: 'Service Spreadsheets failed while accessing document with id 1x.' },
+    });
     const out = rt.execute('writeTwo', [], { kind: 'installable-trigger', effectiveUser: OWNER, actingUser: OWNER });
     expect(out.ok).toBe(false);
     expect(out.error?.message).toBe('Service Spreadsheets failed while accessing document with id 1x.');
@@ -77,7 +91,11 @@ describe('faults at a chosen call', () => {
       SpreadsheetApp.getActiveSheet().getRange('A1').setValue('sent');
     }`);
     rt.faults.add({ method: 'GmailApp.sendEmail', phase: 'after', action: { kill: true } });
-    const out = rt.execute('sendAndRecord', [], { kind: 'installable-trigger', effectiveUser: OWNER, actingUser: OWNER });
+    const out = rt.execute('sendAndRecord', [], {
+      kind: 'installable-trigger',
+      effectiveUser: OWNER,
+      actingUser: OWNER,
+    });
     expect(out.execution.status).toBe('timed-out');
     expect(sentMail(rt, OWNER)).toHaveLength(1);
     expect(readSheetValues(rt, 'Лист1')).toEqual([]);
@@ -86,7 +104,8 @@ describe('faults at a chosen call', () => {
 
 describe('modelled time', () => {
   test('each call advances the virtual clock by its documented cost (emulator/costs.ts)', () => {
-    const rt = inlineRuntime(`function cells() { var s = SpreadsheetApp.getActiveSheet(); for (var i = 1; i <= 100; i++) s.getRange(i, 1).setValue(i); }
+    const rt =
+      inlineRuntime(`function cells() { var s = SpreadsheetApp.getActiveSheet(); for (var i = 1; i <= 100; i++) s.getRange(i, 1).setValue(i); }
       function batch() { var s = SpreadsheetApp.getActiveSheet(); var v = []; for (var i = 1; i <= 100; i++) v.push([i]); s.getRange(1, 2, 100, 1).setValues(v); }`);
     const t0 = rt.clock.now();
     rt.runAsOwner('cells');

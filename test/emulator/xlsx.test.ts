@@ -71,7 +71,11 @@ test('exports sheets in order with values, dates, formulas, formats, panes, widt
   expect(log.getColumn(5).width).toBeCloseTo(40, 0);
   expect(log.getColumn(3).hidden).toBe(true);
   expect(log.getRow(3).hidden).toBe(true);
-  const cf = (log as unknown as { conditionalFormattings: Array<{ ref: string; rules: Array<{ type: string; formulae: string[] }> }> }).conditionalFormattings;
+  const cf = (
+    log as unknown as {
+      conditionalFormattings: Array<{ ref: string; rules: Array<{ type: string; formulae: string[] }> }>;
+    }
+  ).conditionalFormattings;
   expect(cf).toMatchObject([{ ref: 'D2:D1000', rules: [{ type: 'expression', formulae: ['D2="Закрыто"'] }] }]);
   expect(wb.getWorksheet('Служебный')?.state).toBe('hidden');
   expect(wb.getWorksheet('Служебный')?.getCell('A1').value).toBe(true);

@@ -382,7 +382,7 @@ describe('the work inbox', () => {
 
   test("before setup has made the queue sheet, the owner's mail waits in the inbox and the run says why", () => {
     const rt = testEntryRuntime(ENTRY, { owner: OWNER });
-      propertyStore(rt, 'document').set('helpdesk.owner', OWNER);
+    propertyStore(rt, 'document').set('helpdesk.owner', OWNER);
     expect(rt.runAsOwner('enqueue', [message('ОБ-6')])).toEqual({ queued: 0, duplicates: 0, posted: 1 });
     expect(run(rt)).toMatchObject({
       sent: 0,

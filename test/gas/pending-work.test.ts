@@ -86,7 +86,9 @@ test('an item larger than a property value (9 KB) goes in parts and comes back w
   const out = person(rt, CONSULTANT).run('post', 'mail', { text: 'я'.repeat(110_000) });
   expect(out.ok).toBe(false);
   expect(out.error?.name).toBe('WorkRefused');
-  expect(out.error?.message).toMatch(/^Задание слишком большое для передачи владельцу системы \(\d+ байт, допустимо 204800\)/);
+  expect(out.error?.message).toMatch(
+    /^Задание слишком большое для передачи владельцу системы \(\d+ байт, допустимо 204800\)/,
+  );
   expect([...propertyStore(rt, 'script').keys()]).toEqual([]);
 });
 

@@ -13,7 +13,13 @@ export function bundleTestEntry(entryFile: string): string {
   const abs = path.resolve(entryFile);
   const cached = cache.get(abs);
   if (cached) return cached;
-  const common: BuildOptions = { entryPoints: [abs], bundle: true, write: false, target: 'es2020', platform: 'neutral' };
+  const common: BuildOptions = {
+    entryPoints: [abs],
+    bundle: true,
+    write: false,
+    target: 'es2020',
+    platform: 'neutral',
+  };
   // The ESM build's metafile names the entry's exports; the IIFE build is what runs.
   const esm = buildSync({ ...common, format: 'esm', metafile: true, outdir: 'out-esm' });
   const exports = Object.values(esm.metafile?.outputs ?? {}).flatMap((o) => o.exports ?? []);
@@ -25,10 +31,7 @@ export function bundleTestEntry(entryFile: string): string {
   return bundle;
 }
 
-export function testEntryRuntime(
-  entryFile: string,
-  options: Partial<RuntimeOptions> & { owner: string },
-): Runtime {
+export function testEntryRuntime(entryFile: string, options: Partial<RuntimeOptions> & { owner: string }): Runtime {
   return new Runtime({
     bundle: bundleTestEntry(entryFile),
     manifest: { timeZone: 'Asia/Yekaterinburg', runtimeVersion: 'V8' },

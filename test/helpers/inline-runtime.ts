@@ -6,10 +6,7 @@ import { Runtime, type RuntimeOptions } from '../../emulator/index';
 
 export const OWNER = 'school.helpdesk@gmail.com';
 
-export function inlineRuntime(
-  code: string,
-  options: Partial<RuntimeOptions> & { timeZone?: string } = {},
-): Runtime {
+export function inlineRuntime(code: string, options: Partial<RuntimeOptions> & { timeZone?: string } = {}): Runtime {
   return new Runtime({
     bundle: code,
     manifest: { timeZone: options.timeZone ?? 'Asia/Yekaterinburg', runtimeVersion: 'V8' },

@@ -4,7 +4,12 @@ import type { Runtime } from '../../emulator/index';
 import { person } from '../../emulator/people';
 import { listForms, submitForm } from '../../emulator/services/forms';
 import { propertyStore } from '../../emulator/services/properties';
-import { containerSpreadsheet, readSheetValues, shareSpreadsheet, spreadsheetModel } from '../../emulator/services/spreadsheet/index';
+import {
+  containerSpreadsheet,
+  readSheetValues,
+  shareSpreadsheet,
+  spreadsheetModel,
+} from '../../emulator/services/spreadsheet/index';
 import { ru } from '../../src/locale/ru';
 import { bundleRuntime, CONSULTANT, DIRECTOR, OWNER } from '../helpers/bundle-runtime';
 

@@ -22,7 +22,8 @@ function answers(i: number): Record<string, string | string[]> {
     [ru.form.contact[0]]: `parent${i}@mail.ru`,
     [ru.form.preferredChannel[0]]: ru.choices.preferredChannel.email,
     [ru.form.topic[0]]: ru.choices.topic.diaryAccess,
-    [ru.form.description[0]]: `Не открывается электронный дневник, запрос номер ${i}: пишет «нет доступа к организации».`,
+    [ru.form.description[0]]:
+      `Не открывается электронный дневник, запрос номер ${i}: пишет «нет доступа к организации».`,
     [ru.form.consent[0]]: [ru.form.consentChoice],
   };
 }
@@ -52,7 +53,12 @@ describe('intake under concurrency and failures', () => {
     setSetting(rt, 'director.email', DIRECTOR);
     // A knowledge-base article of the topic the requests ask about (R11): the acknowledgement suggests it.
     person(rt, OWNER).edit(ru.sheets.knowledge, 'A3:D3', [
-      [ru.choices.topic.diaryAccess, 'Как войти в дневник через Госуслуги', 'Откройте…', 'https://school.example/faq/login'],
+      [
+        ru.choices.topic.diaryAccess,
+        'Как войти в дневник через Госуслуги',
+        'Откройте…',
+        'https://school.example/faq/login',
+      ],
     ]);
     formId = JSON.parse(propertyStore(rt, 'document').get('helpdesk.forms') ?? '{}').requests.formId;
 
@@ -71,15 +77,29 @@ describe('intake under concurrency and failures', () => {
         });
       }
       if (i === 20) {
-        rt.faults.add({ functionName: 'onFormSubmit', method: 'Range.setValues', action: { throw: SPREADSHEET_FAILURE } });
+        rt.faults.add({
+          functionName: 'onFormSubmit',
+          method: 'Range.setValues',
+          action: { throw: SPREADSHEET_FAILURE },
+        });
       }
       if (i === 30) {
         // Killed after the bookkeeping row, before the request's own row.
-        rt.faults.add({ functionName: 'onFormSubmit', method: 'Range.setValues', phase: 'after', action: { kill: true } });
+        rt.faults.add({
+          functionName: 'onFormSubmit',
+          method: 'Range.setValues',
+          phase: 'after',
+          action: { kill: true },
+        });
       }
       if (i === 40) {
         // Killed between the acknowledgement's send and its record.
-        rt.faults.add({ functionName: 'onFormSubmit', method: 'GmailDraft.send', phase: 'after', action: { kill: true } });
+        rt.faults.add({
+          functionName: 'onFormSubmit',
+          method: 'GmailDraft.send',
+          phase: 'after',
+          action: { kill: true },
+        });
       }
       const hold = i === 10 ? holdLock(rt, 'script', rt.clock.now() + 60_000) : undefined;
       submit(i);
@@ -99,7 +119,9 @@ describe('intake under concurrency and failures', () => {
       'Error: Exceeded maximum execution time',
       'Error: Exceeded maximum execution time',
     ]);
-    expect(rt.executions.filter((e) => e.functionName === 'runQueue').every((e) => e.status === 'completed')).toBe(true);
+    expect(rt.executions.filter((e) => e.functionName === 'runQueue').every((e) => e.status === 'completed')).toBe(
+      true,
+    );
   });
 
   test('50 responses end as 50 rows with 50 unique IDs, in the ОБ-YYYY-NNNNN form', () => {

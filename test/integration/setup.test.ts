@@ -43,6 +43,8 @@ const ENTRY_POINTS = [
   'pollHelpdeskMail',
   'registerManualRequest',
   'runQueue',
+  'runSlaSweep',
+  'sendDailyDigest',
   'setup',
   'showHealth',
   'showRegistrationDialog',
@@ -103,7 +105,12 @@ describe('setup', () => {
     expect(ss.timeZone).toBe('Asia/Yekaterinburg');
     expect(ss.locale).toBe('ru_RU');
     // The form's responses sheet is Google's, found by its form URL; the rest are the helpdesk's own.
-    expect(ss.sheets.filter((s) => !s.formUrl).map((s) => s.name).sort()).toEqual(SHEETS.map((s) => ru.sheets[s.key]).sort());
+    expect(
+      ss.sheets
+        .filter((s) => !s.formUrl)
+        .map((s) => s.name)
+        .sort(),
+    ).toEqual(SHEETS.map((s) => ru.sheets[s.key]).sort());
     expect(ss.sheets.filter((s) => s.formUrl).length).toBe(1);
     for (const def of SHEETS.filter((s) => s.kind === 'table')) {
       const name = ru.sheets[def.key];
@@ -132,7 +139,11 @@ describe('setup', () => {
     expect(setting(rt, 'support.vk')).toBe('');
     expect(String(setting(rt, 'topics')).split('\n')[0]).toBe('Учёт расписания');
     expect(report.toFillIn).toEqual(
-      expect.arrayContaining([ru.settings['support.email'][0], ru.settings['support.vk'][0], ru.settings['consultant.appointmentOrder'][0]]),
+      expect.arrayContaining([
+        ru.settings['support.email'][0],
+        ru.settings['support.vk'][0],
+        ru.settings['consultant.appointmentOrder'][0],
+      ]),
     );
   });
 
@@ -140,7 +151,9 @@ describe('setup', () => {
     setupAsOwner(rt);
     const rows = readSheetValues(rt, ru.sheets.calendar).slice(2);
     const day = (iso: string) =>
-      rows.find((r) => r[0] instanceof Date && (r[0] as Date).getTime() === new Date(`${iso}T00:00:00+05:00`).getTime());
+      rows.find(
+        (r) => r[0] instanceof Date && (r[0] as Date).getTime() === new Date(`${iso}T00:00:00+05:00`).getTime(),
+      );
     expect(day('2026-03-09')?.[1]).toBe(ru.choices.calendarKind.holiday);
     expect(day('2025-11-01')?.[1]).toBe(ru.choices.calendarKind.short);
     expect(day('2027-01-08')?.[4]).toBe(true);
@@ -156,6 +169,8 @@ describe('setup', () => {
       `anonymiseExpired:${OWNER}:`,
       `onFormSubmit:${OWNER}:${forms.requests.formId}`,
       `onComplaintSubmit:${OWNER}:${forms.complaints.formId}`,
+      `runSlaSweep:${OWNER}:`,
+      `sendDailyDigest:${OWNER}:`,
     ]);
   });
 
@@ -234,7 +249,10 @@ describe('the sheets as people meet them', () => {
     expect(consultant.edit(sheet, `${letter(phone)}4`, '0012').refused).toBeUndefined();
     expect(readFormulas(rt, sheet, { a1: `${letter(name)}3` })[0][0]).toBe('');
     expect(readSheetValues(rt, sheet, { a1: `${letter(name)}3` })[0][0]).toBe('=IMPORTXML("http://x","//a")');
-    expect(readSheetValues(rt, sheet, { a1: `${letter(phone)}3:${letter(phone)}4` })).toEqual([['+79120000000'], ['0012']]);
+    expect(readSheetValues(rt, sheet, { a1: `${letter(phone)}3:${letter(phone)}4` })).toEqual([
+      ['+79120000000'],
+      ['0012'],
+    ]);
   });
 
   test('statuses are a dropdown that refuses other values', () => {
@@ -251,7 +269,9 @@ describe('the sheets as people meet them', () => {
       expect(canUserEdit(rt, CONSULTANT, ssId, ru.sheets[key], 3, 1)).toBe(false);
       expect(canUserEdit(rt, OWNER, ssId, ru.sheets[key], 3, 1)).toBe(true);
     }
-    expect(canUserEdit(rt, CONSULTANT, ssId, ru.sheets.requests, 3, columnOf(rt, ru.sheets.requests, 'name'))).toBe(true);
+    expect(canUserEdit(rt, CONSULTANT, ssId, ru.sheets.requests, 3, columnOf(rt, ru.sheets.requests, 'name'))).toBe(
+      true,
+    );
     expect(person(rt, CONSULTANT).edit(ru.sheets.audit, 'A3', 'подделка').refused).toBeTruthy();
   });
 
@@ -274,7 +294,10 @@ describe('the guard', () => {
   });
 
   test('a forged trigger event is refused, from a page or from a person', () => {
-    const viaPage = scriptRun(rt, 'runQueue', [{ triggerUid: 'forged-uid', authMode: 'FULL' }], { from: 'web-app', user: '' });
+    const viaPage = scriptRun(rt, 'runQueue', [{ triggerUid: 'forged-uid', authMode: 'FULL' }], {
+      from: 'web-app',
+      user: '',
+    });
     expect(viaPage.ok).toBe(false);
     expect(String(viaPage.error)).toContain(ru.access.forgedTrigger);
     const byPerson = person(rt, STRANGER).run('runQueue', { triggerUid: listTriggers(rt)[0].uid });
@@ -288,7 +311,10 @@ describe('the guard', () => {
     person(rt, OWNER).open();
     expect(JSON.stringify(menusFor(rt, OWNER))).not.toContain('⚠');
     // runQueue's last heartbeat three hours ago: its trigger stopped firing (deleted, disabled, failing).
-    propertyStore(rt, 'document').set('helpdesk.heartbeat.runQueue', new Date(rt.clock.now() - 3 * 3_600_000).toISOString());
+    propertyStore(rt, 'document').set(
+      'helpdesk.heartbeat.runQueue',
+      new Date(rt.clock.now() - 3 * 3_600_000).toISOString(),
+    );
     person(rt, OWNER).open();
     const first = JSON.stringify(menusFor(rt, OWNER)[0]);
     expect(first).toContain('⚠');
@@ -315,7 +341,9 @@ describe('the guard', () => {
 
     const staff = ru.sheets.staff;
     const owner = person(rt, OWNER);
-    expect(owner.edit(staff, 'A3:C3', [[CONSULTANT, 'Иванова И. И.', ru.choices.role.consultant]]).refused).toBeUndefined();
+    expect(
+      owner.edit(staff, 'A3:C3', [[CONSULTANT, 'Иванова И. И.', ru.choices.role.consultant]]).refused,
+    ).toBeUndefined();
     shareSpreadsheet(rt, containerSpreadsheet(rt).id, CONSULTANT, 'editor');
     const status = person(rt, CONSULTANT).run<string>('showHealth');
     expect(status.ok).toBe(true);

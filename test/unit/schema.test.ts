@@ -53,7 +53,7 @@ describe('planColumns', () => {
     expect(planColumns(def, []).missing.map((c) => c.key)).toEqual(def.columns.map((c) => c.key));
   });
 
-  test('moved columns and people\'s own columns are left where they are; only missing keys are added', () => {
+  test("moved columns and people's own columns are left where they are; only missing keys are added", () => {
     const keyRow = ['name', 'my own column', 'email', '', 'role', 'position', 'startDate', 'trainingDue', 'active'];
     const plan = planColumns(def, keyRow);
     expect(plan.missing.map((c) => c.key)).toEqual(['trainingDone', 'notes']);

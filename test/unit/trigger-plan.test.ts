@@ -25,6 +25,8 @@ describe('planTriggers', () => {
       { uid: 'q', handler: 'runQueue', sourceId: '' },
       { uid: 'm', handler: 'pollHelpdeskMail', sourceId: '' },
       { uid: 'n', handler: 'anonymiseExpired', sourceId: '' },
+      { uid: 's', handler: 'runSlaSweep', sourceId: '' },
+      { uid: 'd', handler: 'sendDailyDigest', sourceId: '' },
       { uid: 'old', handler: 'onFormSubmit', sourceId: 'form-old' },
       { uid: 'c', handler: 'onComplaintSubmit', sourceId: 'complaints-form' },
     ];
