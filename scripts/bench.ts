@@ -30,17 +30,19 @@ interface Measure {
   cpuMs: number;
 }
 
-function measure(rt: Runtime, op: string, size: number, action: () => void): Measure {
+function measure(rt: Runtime, op: string, size: number, action: () => void, onlyFunction?: string): Measure {
   rt.resetCounters();
   const executionsBefore = rt.executions.length;
   const cpuBefore = process.cpuUsage();
   action();
   const cpu = process.cpuUsage(cpuBefore);
   // Modelled time of the executions themselves (a trigger run's wait for its schedule is not its cost).
-  const ran = rt.executions.slice(executionsBefore);
+  const ran = rt.executions.slice(executionsBefore).filter((e) => !onlyFunction || e.functionName === onlyFunction);
   if (ran.length === 0) throw new Error(`${op}: nothing ran`);
-  let calls = 0;
-  for (const n of rt.callCounts.values()) calls += n;
+  // With a filter, the calls are the filtered executions' own; otherwise everything that ran.
+  const calls = onlyFunction
+    ? ran.reduce((sum, e) => sum + e.calls, 0)
+    : [...rt.callCounts.values()].reduce((a, b) => a + b, 0);
   return {
     op,
     size,
@@ -74,11 +76,22 @@ function seedRequests(rt: Runtime, n: number): void {
     }
   });
   seed(rt, 'state', n, (key, i) =>
-    key === 'requestId' ? id(i) : key === 'sourceKey' ? `form:seed-${i}` : key === 'notifiedAt' ? new Date(created) : '',
+    key === 'requestId'
+      ? id(i)
+      : key === 'sourceKey'
+        ? `form:seed-${i}`
+        : key === 'notifiedAt'
+          ? new Date(created)
+          : '',
   );
 }
 
-function seed(rt: Runtime, sheetKey: 'requests' | 'state', n: number, value: (key: string, i: number) => unknown): void {
+function seed(
+  rt: Runtime,
+  sheetKey: 'requests' | 'state',
+  n: number,
+  value: (key: string, i: number) => unknown,
+): void {
   const def = sheetDef(sheetKey);
   const name = ru.sheets[sheetKey];
   const sheet = sheetModel(rt, name);
@@ -121,7 +134,9 @@ function emulatorTableBench(): void {
   for (const fn of ['write', 'read']) {
     const t0 = performance.now();
     rt.runAsOwner(fn);
-    console.log(`emulator ${fn === 'write' ? 'setValues' : 'getValues'} ${rows} × ${cols}: ${(performance.now() - t0).toFixed(0)} ms host time (script loop included)`);
+    console.log(
+      `emulator ${fn === 'write' ? 'setValues' : 'getValues'} ${rows} × ${cols}: ${(performance.now() - t0).toFixed(0)} ms host time (script loop included)`,
+    );
   }
   console.log('');
 }
@@ -150,6 +165,7 @@ function main(): void {
       }),
     );
     results.push(measure(rt, 'runQueue after a submission', size, () => advance(rt, 5 * 60_000)));
+    results.push(measure(rt, 'runSlaSweep (hourly)', size, () => advance(rt, 60 * 60_000), 'runSlaSweep'));
     if (containerSpreadsheet(rt).sheets.length === 0) throw new Error('setup did not run');
   }
 
@@ -163,13 +179,20 @@ function main(): void {
     r.cpuMs.toFixed(1),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
-  const fmt = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  const fmt = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   console.log(fmt(header));
   for (const l of lines) console.log(fmt(l));
 
   // The per-request operations must not grow with the log.
   const failures: string[] = [];
-  for (const op of ['setup (re-run)', 'onOpen (menu)', 'showHealth (menu)', 'form submission (trigger)']) {
+  for (const op of [
+    'setup (re-run)',
+    'onOpen (menu)',
+    'showHealth (menu)',
+    'form submission (trigger)',
+    'runSlaSweep (hourly)',
+  ]) {
     const counts = results.filter((r) => r.op === op).map((r) => r.calls);
     if (new Set(counts).size !== 1) failures.push(`${op}: calls vary with the log size (${counts.join(', ')})`);
   }

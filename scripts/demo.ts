@@ -215,6 +215,21 @@ async function main(): Promise<void> {
   });
   say(indent(`registerManualRequest: ${register.ok ? 'выполнено (ошибка!)' : `отказ — ${String(register.error)}`}`));
 
+  say('');
+  say('## 2 сентября: сроки');
+  say(
+    'Консультант отвечает Смирновой и Орловой (первый ответ записан), остальные ждут. Проверка сроков идёт каждый час.',
+  );
+  markFirstResponse(rt, consultant, ['smirnova.anna@mail.ru', 'orlova.vn@school-sev.ru']);
+  advanceTo(rt, '2026-09-02T18:00:00+05:00');
+  const alerts = sentMail(rt, SCHOOL).filter((m) => /\|(reminder|escalation)\|/.test(m.body));
+  const local = new Intl.DateTimeFormat('ru-RU', {
+    timeZone: 'Asia/Yekaterinburg',
+    dateStyle: 'short',
+    timeStyle: 'short',
+  });
+  for (const m of alerts) say(indent(`${local.format(m.date)} → ${m.to.join(', ')}: ${m.subject}`));
+
   const rows = readSheetValues(rt, ru.sheets.requests).slice(2);
   const sent = sentMail(rt, SCHOOL);
   say('');
@@ -243,6 +258,18 @@ async function main(): Promise<void> {
   console.log(
     `\nout/: helpdesk.xlsx, mail/ (${sent.length} messages), executions.txt (${rt.executions.length}), demo.md`,
   );
+}
+
+/** The consultant records the first response of the requests from these addresses, in the log as a person would. */
+function markFirstResponse(rt: Runtime, consultant: ReturnType<typeof person>, emails: readonly string[]): void {
+  const all = readSheetValues(rt, ru.sheets.requests);
+  const keys = all[0] as string[];
+  const column = (key: string) => String.fromCharCode(65 + keys.indexOf(key));
+  all.forEach((row, i) => {
+    if (i < 2 || !emails.includes(String(row[keys.indexOf('email')]))) return;
+    consultant.edit(ru.sheets.requests, `${column('firstResponseAt')}${i + 1}`, '01.09.2026 17:30');
+    consultant.edit(ru.sheets.requests, `${column('status')}${i + 1}`, ru.choices.status.inProgress);
+  });
 }
 
 /** Every sent message as a page a person can open, and an index of them. */

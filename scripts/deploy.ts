@@ -15,7 +15,8 @@ function stop(ru: string, en: string): never {
 }
 
 // clasp keeps its login in ~/.clasprc.json (or a local .clasprc.json beside .clasp.json): docs/config-files.md
-const loggedIn = fs.existsSync(path.join(os.homedir(), '.clasprc.json')) || fs.existsSync(path.join(root, '.clasprc.json'));
+const loggedIn =
+  fs.existsSync(path.join(os.homedir(), '.clasprc.json')) || fs.existsSync(path.join(root, '.clasprc.json'));
 if (!loggedIn) {
   stop(
     'Нет входа в clasp. Выполните: npx clasp login — войдите учётной записью школы, которой принадлежит таблица, и повторите npm run deploy.',
@@ -31,8 +32,10 @@ if (!clasp.scriptId) {
     'No scriptId in .clasp.json. Open the spreadsheet → Extensions → Apps Script → Project settings → Script ID and put it into .clasp.json (or create a new spreadsheet: npx clasp create-script --type sheets --title "E-journal help" --rootDir dist).',
   );
 }
-if (clasp.rootDir !== 'dist') stop('В .clasp.json rootDir должен быть "dist".', '.clasp.json must have "rootDir": "dist".');
-if (!fs.existsSync(path.join(root, 'dist', 'Code.js'))) stop('Сначала соберите: npm run build.', 'Build first: npm run build.');
+if (clasp.rootDir !== 'dist')
+  stop('В .clasp.json rootDir должен быть "dist".', '.clasp.json must have "rootDir": "dist".');
+if (!fs.existsSync(path.join(root, 'dist', 'Code.js')))
+  stop('Сначала соберите: npm run build.', 'Build first: npm run build.');
 
 // push replaces the whole remote project; -f also overwrites the manifest (scopes, web app settings).
 const result = spawnSync('npx', ['clasp', 'push', '-f'], { cwd: root, stdio: 'inherit' });
@@ -42,5 +45,7 @@ if (result.status !== 0) {
     'clasp push failed (see above). Check that the Apps Script API is on: https://script.google.com/home/usersettings',
   );
 }
-console.log('\nГотово. Откройте таблицу, обновите страницу и выберите «Помощь по ЭЖ → Настроить или обновить таблицу».');
+console.log(
+  '\nГотово. Откройте таблицу, обновите страницу и выберите «Помощь по ЭЖ → Настроить или обновить таблицу».',
+);
 console.log('Done. Reload the spreadsheet and choose "Помощь по ЭЖ → Настроить или обновить таблицу".');
