@@ -17,6 +17,7 @@ import { type QueueRunReport, runQueueJob } from './app/run-queue';
 import { runSetup, type SetupReport } from './app/setup';
 import { runSlaSweepJob, type SweepReport } from './app/run-sla-sweep';
 import { type DigestReport, sendDailyDigestJob } from './app/send-daily-digest';
+import { sendWeeklyReportJob, type WeeklyReportOutcome } from './app/send-weekly-report';
 import { showHealthDialog } from './app/show-health';
 import { readLocale } from './gas/properties';
 import { tellUser } from './gas/ui';
@@ -72,6 +73,11 @@ export function runSlaSweep(e: GoogleAppsScript.Events.TimeDriven): SweepReport 
 /** Time-driven, every morning at 7, working days only: each assignee's open requests by urgency. */
 export function sendDailyDigest(e: GoogleAppsScript.Events.TimeDriven): DigestReport {
   return sendDailyDigestJob(e);
+}
+
+/** Time-driven, Monday morning: the director's week in one e-mail, no requester's personal data. */
+export function sendWeeklyReport(e: GoogleAppsScript.Events.TimeDriven): WeeklyReportOutcome {
+  return sendWeeklyReportJob(e);
 }
 
 /** Daily at night: closed requests past the retention period lose their personal data (152-FZ). */

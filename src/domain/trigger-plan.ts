@@ -22,6 +22,7 @@ export const TRIGGER_PLAN: readonly TriggerSpec[] = [
   { handler: 'onComplaintSubmit', kind: 'formSubmit', form: 'complaints' },
   { handler: 'runSlaSweep', kind: 'everyHours', hours: 1 },
   { handler: 'sendDailyDigest', kind: 'daily', hour: 7 },
+  { handler: 'sendWeeklyReport', kind: 'weekly', weekDay: 'MONDAY', hour: 8 },
 ];
 
 export const APPS_SCRIPT_TRIGGER_LIMIT = 20;

@@ -11,7 +11,14 @@ import { Helpdesk } from '../../src/gas/helpdesk';
 import { runMailQueue } from '../../src/gas/mailer';
 
 /** Jobs of the plan this entry does not export: their triggers would only fail here. */
-const NOT_HERE = ['runQueue', 'pollHelpdeskMail', 'anonymiseExpired', 'onFormSubmit', 'onComplaintSubmit'];
+const NOT_HERE = [
+  'runQueue',
+  'pollHelpdeskMail',
+  'anonymiseExpired',
+  'onFormSubmit',
+  'onComplaintSubmit',
+  'sendWeeklyReport',
+];
 
 export function setupHelpdesk(): { sweep: string; digest: string } {
   const report = runSetup();

@@ -45,6 +45,7 @@ const ENTRY_POINTS = [
   'runQueue',
   'runSlaSweep',
   'sendDailyDigest',
+  'sendWeeklyReport',
   'setup',
   'showHealth',
   'showRegistrationDialog',
@@ -171,6 +172,7 @@ describe('setup', () => {
       `onComplaintSubmit:${OWNER}:${forms.complaints.formId}`,
       `runSlaSweep:${OWNER}:`,
       `sendDailyDigest:${OWNER}:`,
+      `sendWeeklyReport:${OWNER}:`,
     ]);
   });
 

@@ -27,6 +27,7 @@ describe('planTriggers', () => {
       { uid: 'n', handler: 'anonymiseExpired', sourceId: '' },
       { uid: 's', handler: 'runSlaSweep', sourceId: '' },
       { uid: 'd', handler: 'sendDailyDigest', sourceId: '' },
+      { uid: 'w', handler: 'sendWeeklyReport', sourceId: '' },
       { uid: 'old', handler: 'onFormSubmit', sourceId: 'form-old' },
       { uid: 'c', handler: 'onComplaintSubmit', sourceId: 'complaints-form' },
     ];
