@@ -18,7 +18,7 @@ import { articlesOfTopic, readKnowledge } from '../gas/knowledge-repo';
 import { enqueueMail } from '../gas/mailer';
 import { markNotified } from '../gas/state-repo';
 import type { Registration } from './register-request';
-import { readRecords, text } from '../gas/table';
+import { isDateCell, readRecords, text } from '../gas/table';
 import type { LocaleCode } from '../locale/index';
 
 /** How many recent queue rows are read to count today's acknowledgements to one address. */
@@ -92,11 +92,7 @@ function ackAllowed(hd: Helpdesk, record: RequestRecord): boolean {
   for (const { row, values } of readRecords(table, ['to', 'kind', 'createdAt'])) {
     if (row < first || text(values.kind) !== 'ack' || normalizeEmail(text(values.to)) !== to) continue;
     const created = values.createdAt;
-    if (
-      Object.prototype.toString.call(created) === '[object Date]' &&
-      dateOf((created as Date).getTime(), hd.zone) === day
-    )
-      sent++;
+    if (isDateCell(created) && dateOf(created.getTime(), hd.zone) === day) sent++;
   }
   return sent < cap;
 }

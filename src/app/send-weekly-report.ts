@@ -14,7 +14,7 @@ import { requireTriggerEvent } from '../gas/guard';
 import { Helpdesk } from '../gas/helpdesk';
 import { enqueueMail, runMailQueue } from '../gas/mailer';
 import { readOwner, recordHeartbeat } from '../gas/properties';
-import { type CellValue, readRecords, text } from '../gas/table';
+import { type CellValue, instantOfCell, readRecords, text } from '../gas/table';
 import type { LocaleCode } from '../locale/index';
 
 export const WEEKLY_REPORT_JOB = 'sendWeeklyReport';
@@ -88,5 +88,5 @@ function reportRows(hd: Helpdesk): ReportRow[] {
 }
 
 function timeOf(cell: CellValue | undefined): number | null {
-  return Object.prototype.toString.call(cell) === '[object Date]' ? (cell as Date).getTime() : null;
+  return instantOfCell(cell) ?? null;
 }

@@ -10,7 +10,7 @@ import type { Messages } from '../locale/index';
 import { en } from '../locale/en';
 import { ru } from '../locale/ru';
 import type { SheetSetupContext } from './sheet-setup';
-import { type CellValue, readRecords, type Table, text } from './table';
+import { type CellValue, isDateCell, readRecords, type Table, text } from './table';
 import { ensureRoom, writeRecords } from './table-writer';
 
 const CALENDAR = sheetDef('calendar');
@@ -23,7 +23,7 @@ function kindOf(label: string): CalendarKind | undefined {
 }
 
 function isoDateOf(cell: CellValue | undefined, zone: string): string | undefined {
-  if (Object.prototype.toString.call(cell) === '[object Date]') return dateOf((cell as Date).getTime(), zone);
+  if (isDateCell(cell)) return dateOf(cell.getTime(), zone);
   const m = /^(\d{2})\.(\d{2})\.(\d{4})$/.exec(text(cell).trim());
   return m ? `${m[3]}-${m[2]}-${m[1]}` : undefined;
 }

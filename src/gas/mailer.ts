@@ -39,7 +39,7 @@ import { type MailTexts, mailTexts } from '../locale/mail';
 import { effectiveUserEmail } from './identity';
 import { drainWork, postWork, type WorkItem } from './pending-work';
 import { readLocale, readOwner, readSheetIds } from './properties';
-import type { CellValue } from './table';
+import { type CellValue, isDateCell } from './table';
 import { findSheet } from './workbook';
 
 /** The work-inbox kind of a message posted by someone other than the owner. */
@@ -128,10 +128,6 @@ function readQueue(sheet: Sheet): Queue | undefined {
     queue.entries.push(entry);
   }
   return queue;
-}
-
-function isDateCell(v: unknown): v is Date {
-  return Object.prototype.toString.call(v) === '[object Date]';
 }
 
 function millisOf(v: CellValue | undefined): number | undefined {

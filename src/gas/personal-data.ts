@@ -10,7 +10,7 @@ import { clearedValue, consecutiveRuns, mentionsAny } from '../domain/retention'
 import { CHOICE_LISTS, FIRST_DATA_ROW } from '../domain/schema';
 import { en } from '../locale/en';
 import { ru } from '../locale/ru';
-import { type CellValue, type RecordOf, type Table, text } from './table';
+import { type CellValue, instantOfCell, type RecordOf, type Table, text } from './table';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -26,7 +26,7 @@ export function statusOfLabel(cell: CellValue | undefined): Status | undefined {
 }
 
 export function millisOf(cell: CellValue | undefined): number | undefined {
-  return Object.prototype.toString.call(cell) === '[object Date]' ? (cell as Date).getTime() : undefined;
+  return instantOfCell(cell);
 }
 
 /** The cells of `keys` as text, for the domain's comparisons. */

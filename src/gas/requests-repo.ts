@@ -5,7 +5,7 @@ import type { Messages } from '../locale/index';
 import { en } from '../locale/en';
 import { ru } from '../locale/ru';
 import type { SheetSetupContext } from './sheet-setup';
-import { type CellValue, type Table, text } from './table';
+import { type CellValue, isDateCell, type Table, text } from './table';
 import { ensureRoom, writeRecords } from './table-writer';
 
 const REQUESTS = sheetDef('requests');
@@ -89,7 +89,7 @@ export function readRecentRequests(table: Table, count: number): RecentRequest[]
     .map((line, i) => ({
       row: first + i,
       id: text(line[id]),
-      createdAt: Object.prototype.toString.call(line[created]) === '[object Date]' ? (line[created] as Date) : null,
+      createdAt: isDateCell(line[created]) ? line[created] : null,
       email: text(line[email]),
       phone: text(line[phone]),
       topic: text(line[topic]),

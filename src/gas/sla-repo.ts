@@ -11,7 +11,7 @@ import { parseDayMonthYear } from '../domain/settings-catalog';
 import { dateOf } from '../domain/zoned-time';
 import { en } from '../locale/en';
 import { ru } from '../locale/ru';
-import { type CellValue, type RecordOf, type Table, text } from './table';
+import { type CellValue, instantOfCell, isDateCell, type RecordOf, type Table, text } from './table';
 
 export interface SheetRow {
   row: number;
@@ -215,13 +215,7 @@ export function choiceOf<K extends ChoiceListKey>(list: K, cell: CellValue | und
   );
 }
 
-export function isDateCell(cell: CellValue | undefined): cell is Date {
-  return Object.prototype.toString.call(cell) === '[object Date]';
-}
-
-export function instantOfCell(cell: CellValue | undefined): number | undefined {
-  return isDateCell(cell) ? cell.getTime() : undefined;
-}
+export { instantOfCell, isDateCell };
 
 /** A date cell, or a date typed as «дд.мм.гггг», as 'YYYY-MM-DD' in the school's zone. */
 export function isoDateOfCell(cell: CellValue | undefined, zone: string): string | undefined {

@@ -53,6 +53,16 @@ export function readRecords(table: Table, keys?: readonly string[]): Array<{ row
 export function text(value: CellValue | undefined): string {
   if (value === undefined || value === null) return '';
   if (typeof value === 'string') return value;
-  if (Object.prototype.toString.call(value) === '[object Date]') return (value as Date).toISOString();
+  if (isDateCell(value)) return value.toISOString();
   return String(value);
+}
+
+/** A date cell (a Date of the script's realm: `instanceof Date` is not used across realms). */
+export function isDateCell(cell: unknown): cell is Date {
+  return Object.prototype.toString.call(cell) === '[object Date]';
+}
+
+/** The instant of a date cell, or undefined for anything else. */
+export function instantOfCell(cell: unknown): number | undefined {
+  return isDateCell(cell) ? cell.getTime() : undefined;
 }
