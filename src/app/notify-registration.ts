@@ -85,12 +85,11 @@ function ackAllowed(hd: Helpdesk, record: RequestRecord): boolean {
   const cap = Number(hd.setting('intake.ackPerAddressPerDay'));
   if (!Number.isFinite(cap) || cap <= 0) return false;
   const table = hd.table('mailQueue', true);
-  const first = Math.max(1, table.lastRow - RECENT_QUEUE_ROWS);
   const day = dateOf(record.createdAt.getTime(), hd.zone);
   const to = normalizeEmail(record.email);
   let sent = 0;
-  for (const { row, values } of readRecords(table, ['to', 'kind', 'createdAt'])) {
-    if (row < first || text(values.kind) !== 'ack' || normalizeEmail(text(values.to)) !== to) continue;
+  for (const { values } of readRecords(table, ['to', 'kind', 'createdAt'], RECENT_QUEUE_ROWS)) {
+    if (text(values.kind) !== 'ack' || normalizeEmail(text(values.to)) !== to) continue;
     const created = values.createdAt;
     if (isDateCell(created) && dateOf(created.getTime(), hd.zone) === day) sent++;
   }

@@ -29,11 +29,19 @@ export function openTable(sheet: GoogleAppsScript.Spreadsheet.Sheet): Table {
   return { sheet, columns, lastRow, lastColumn };
 }
 
-/** All records in one read; each record maps the keys asked for (or all known keys) to cell values. */
-export function readRecords(table: Table, keys?: readonly string[]): Array<{ row: number; values: RecordOf }> {
-  const count = table.lastRow - FIRST_DATA_ROW + 1;
+/**
+ * Records in one read — all of them, or only the last `last` rows (a bounded read whatever the sheet's size);
+ * each record maps the keys asked for (or all known keys) to cell values.
+ */
+export function readRecords(
+  table: Table,
+  keys?: readonly string[],
+  last?: number,
+): Array<{ row: number; values: RecordOf }> {
+  const first = last === undefined ? FIRST_DATA_ROW : Math.max(FIRST_DATA_ROW, table.lastRow - last + 1);
+  const count = table.lastRow - first + 1;
   if (count <= 0 || table.lastColumn === 0) return [];
-  const grid = table.sheet.getRange(FIRST_DATA_ROW, 1, count, table.lastColumn).getValues() as CellValue[][];
+  const grid = table.sheet.getRange(first, 1, count, table.lastColumn).getValues() as CellValue[][];
   const wanted = (keys ?? [...table.columns.keys()]).filter((k) => table.columns.has(k));
   const out: Array<{ row: number; values: RecordOf }> = [];
   for (let i = 0; i < grid.length; i++) {
@@ -45,7 +53,7 @@ export function readRecords(table: Table, keys?: readonly string[]): Array<{ row
       values[key] = v;
       if (v !== '') blank = false;
     }
-    if (!blank) out.push({ row: FIRST_DATA_ROW + i, values });
+    if (!blank) out.push({ row: first + i, values });
   }
   return out;
 }
