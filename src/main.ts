@@ -12,6 +12,7 @@ import {
   showRegistrationDialog as showDialog,
 } from './app/manual-registration';
 import { buildMenu } from './app/open-menu';
+import { type DoGetEvent, renderPublicPage } from './app/public-page';
 import { type MailPollReport, pollHelpdeskMail as pollMail } from './app/poll-helpdesk-mail';
 import { type QueueRunReport, runQueueJob } from './app/run-queue';
 import { runSetup, type SetupReport } from './app/setup';
@@ -88,6 +89,11 @@ export function anonymiseExpired(e: GoogleAppsScript.Events.TimeDriven): Anonymi
 /** Menu: erase one person's data on their request, found by e-mail or phone. */
 export function erasePersonData(): ErasureSummary {
   return erasePersonFromMenu();
+}
+
+/** The public page (web app, anonymous, as the school account): approved events, contacts, articles; no personal data. */
+export function doGet(e: DoGetEvent): GoogleAppsScript.HTML.HtmlOutput {
+  return renderPublicPage(e);
 }
 
 /** Menu: the helpdesk's status. */

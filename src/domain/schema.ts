@@ -137,6 +137,8 @@ export const SHEETS: readonly SheetDef[] = [
       text('consultant', 'people', { width: 160 }),
       text('approvedBy', 'script', { width: 160 }),
       col('approvedAt', 'datetime', 'script'),
+      // What the approval covered (date, times, kind, audience, topic, place, consultant): a change voids it.
+      text('approvedFingerprint', 'script'),
       text('notes', 'people', { width: 200 }),
       col('eventId', 'id', 'script'),
     ],

@@ -58,6 +58,7 @@ export const en: Messages = {
       consultant: 'Host',
       approvedBy: 'Approved by',
       approvedAt: 'Approved at',
+      approvedFingerprint: 'Approved version',
       notes: 'Notes',
       eventId: 'Event ID',
     },

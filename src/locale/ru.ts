@@ -59,6 +59,7 @@ export const ru = {
       consultant: 'Ведущий',
       approvedBy: 'Утвердил',
       approvedAt: 'Когда утверждено',
+      approvedFingerprint: 'Утверждённая версия',
       notes: 'Примечание',
       eventId: 'Код события',
     },

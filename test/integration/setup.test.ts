@@ -36,6 +36,7 @@ interface Report {
 
 const ENTRY_POINTS = [
   'anonymiseExpired',
+  'doGet',
   'erasePersonData',
   'onComplaintSubmit',
   'onFormSubmit',
