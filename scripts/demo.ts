@@ -18,7 +18,7 @@ import {
   readSheetValues,
   shareSpreadsheet,
 } from '../emulator/services/spreadsheet/index';
-import { scriptRun } from '../emulator/web';
+import { scriptRun, webRequest } from '../emulator/web';
 import { exportXlsx } from '../emulator/xlsx';
 import { ru } from '../src/locale/ru';
 
@@ -242,6 +242,12 @@ async function main(): Promise<void> {
   say(indent(consultant.runOrThrow<string>('showHealth')));
   advance(rt, 60_000);
 
+  // The public page as an anonymous visitor of the school's site gets it, and its print view for the board.
+  fs.writeFileSync(path.join(out, 'public-page.html'), webRequest(rt, { method: 'GET', visitor: '' }).body);
+  fs.writeFileSync(
+    path.join(out, 'public-page-print.html'),
+    webRequest(rt, { method: 'GET', parameters: { view: 'print' }, visitor: '' }).body,
+  );
   await exportXlsx(rt, ssId, path.join(out, 'helpdesk.xlsx'));
   writeMail(sent);
   fs.writeFileSync(
@@ -256,7 +262,7 @@ async function main(): Promise<void> {
   );
   fs.writeFileSync(path.join(out, 'demo.md'), `${story.join('\n')}\n`);
   console.log(
-    `\nout/: helpdesk.xlsx, mail/ (${sent.length} messages), executions.txt (${rt.executions.length}), demo.md`,
+    `\nout/: helpdesk.xlsx, mail/ (${sent.length} messages), public-page.html (+ print), executions.txt (${rt.executions.length}), demo.md`,
   );
 }
 
