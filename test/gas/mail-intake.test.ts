@@ -11,6 +11,7 @@ import type { MailPollReport } from '../../src/app/poll-helpdesk-mail';
 import { ru as intakeRu } from '../../src/locale/email-intake';
 import { ru } from '../../src/locale/ru';
 import { testEntryRuntime } from '../helpers/gas-bundle';
+import { setSetting } from '../helpers/settings';
 
 const ENTRY = path.join(__dirname, 'mail-intake.entry.ts');
 const OWNER = 'pomosh.ej.school@gmail.com';
@@ -26,12 +27,6 @@ function runtime(): Runtime {
   setSetting(rt, 'consultant.email', CONSULTANT);
   rt.runAsOwner('installPollTrigger');
   return rt;
-}
-
-function setSetting(rt: Runtime, key: string, value: string): void {
-  const rows = readSheetValues(rt, ru.sheets.settings);
-  const row = rows.findIndex((r) => r[0] === key) + 1;
-  expect(person(rt, OWNER).edit(ru.sheets.settings, `C${row}`, value).refused).toBeUndefined();
 }
 
 /** One run of the owner's 10-minute trigger, with a genuine event. */

@@ -24,6 +24,7 @@ import type { Status } from '../../src/domain/request';
 import { ru as privacy } from '../../src/locale/privacy';
 import { ru } from '../../src/locale/ru';
 import { testEntryRuntime } from '../helpers/gas-bundle';
+import { setSetting } from '../helpers/settings';
 
 const ENTRY = path.join(__dirname, 'privacy.entry.ts');
 const OWNER = 'school.helpdesk@gmail.com';
@@ -37,11 +38,6 @@ interface Workbook {
   triggerUid: string;
   formId: string;
   complaints: { formId: string; spreadsheetId: string };
-}
-
-function setSetting(rt: Runtime, key: string, value: string): void {
-  const row = readSheetValues(rt, ru.sheets.settings).findIndex((r) => r[0] === key) + 1;
-  expect(person(rt, OWNER).edit(ru.sheets.settings, `C${row}`, value).refused).toBeUndefined();
 }
 
 /** A workbook as the school has it: set up, the consultant and the director listed and sharing the file. */

@@ -2,7 +2,6 @@
 // over a workbook built by the real setup, with «График» rows approved and not, and a request in the log.
 import path from 'node:path';
 import type { Runtime } from '../../emulator/index';
-import { person } from '../../emulator/people';
 import { htmlPageOf, setHtmlDirectory } from '../../emulator/services/html';
 import { readSheetValues, writeCells } from '../../emulator/services/spreadsheet/index';
 import { type WebResponse, webRequest } from '../../emulator/web';
@@ -10,15 +9,11 @@ import { APPROVAL_FINGERPRINT_KEY } from '../../src/app/public-page';
 import { type ApprovedFields, eventFingerprint } from '../../src/domain/schedule';
 import { ru } from '../../src/locale/ru';
 import { testEntryRuntime } from '../helpers/gas-bundle';
+import { setSetting } from '../helpers/settings';
 
 const ENTRY = path.join(__dirname, 'public-page.entry.ts');
 const OWNER = 'school.helpdesk@gmail.com';
 const REQUESTER = { name: 'Сидорова Мария Петровна', email: 'maria.sidorova.parent@mail.ru' };
-
-function setSetting(rt: Runtime, key: string, value: string): void {
-  const row = readSheetValues(rt, ru.sheets.settings).findIndex((r) => r[0] === key) + 1;
-  expect(person(rt, OWNER).edit(ru.sheets.settings, `C${row}`, value).refused).toBeUndefined();
-}
 
 interface Row {
   date: string; // dd.mm.yyyy

@@ -21,6 +21,7 @@ import { readBlocks } from '../../src/gas/sla-repo';
 import { type SheetKey, sheetDef } from '../../src/domain/schema';
 import { ru } from '../../src/locale/ru';
 import { testEntryRuntime } from '../helpers/gas-bundle';
+import { setSetting } from '../helpers/settings';
 
 const ENTRY = path.join(__dirname, 'sla.entry.ts');
 const OWNER = 'school.helpdesk@gmail.com';
@@ -73,11 +74,6 @@ function setStatus(rt: Runtime, who: string, id: string, status: string): void {
 /** A script-owned cell written as the status actions of the workflow will write it. */
 function writeLogCell(rt: Runtime, id: string, key: string, value: unknown): void {
   writeCells(rt, ru.sheets.requests, rowOf(rt, id), column(rt, 'requests', key), [[value]]);
-}
-
-function setSetting(rt: Runtime, key: string, value: string): void {
-  const row = readSheetValues(rt, ru.sheets.settings).findIndex((r) => r[0] === key) + 1;
-  expect(person(rt, OWNER).edit(ru.sheets.settings, `C${row}`, value).refused).toBeUndefined();
 }
 
 function workbook(now: string): Runtime {

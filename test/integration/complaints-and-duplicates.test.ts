@@ -9,12 +9,7 @@ import { propertyStore } from '../../emulator/services/properties';
 import { readSheetValues } from '../../emulator/services/spreadsheet/index';
 import { ru } from '../../src/locale/ru';
 import { bundleRuntime, CONSULTANT, DIRECTOR, OWNER } from '../helpers/bundle-runtime';
-
-function setSetting(rt: Runtime, key: string, value: string): void {
-  const rows = readSheetValues(rt, ru.sheets.settings);
-  const row = rows.findIndex((r) => r[0] === key) + 1;
-  expect(person(rt, OWNER).edit(ru.sheets.settings, `C${row}`, value).refused).toBeUndefined();
-}
+import { setSetting } from '../helpers/settings';
 
 function forms(rt: Runtime) {
   return JSON.parse(propertyStore(rt, 'document').get('helpdesk.forms') ?? '{}') as {

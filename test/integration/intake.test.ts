@@ -10,6 +10,7 @@ import { propertyStore } from '../../emulator/services/properties';
 import { readSheetValues } from '../../emulator/services/spreadsheet/index';
 import { ru } from '../../src/locale/ru';
 import { bundleRuntime, CONSULTANT, DIRECTOR, OWNER } from '../helpers/bundle-runtime';
+import { setSetting } from '../helpers/settings';
 
 const SPREADSHEET_FAILURE = 'Service Spreadsheets failed while accessing document with id 1abc.';
 const KEY_LINE = /Код письма: (\S+)/g;
@@ -26,12 +27,6 @@ function answers(i: number): Record<string, string | string[]> {
       `Не открывается электронный дневник, запрос номер ${i}: пишет «нет доступа к организации».`,
     [ru.form.consent[0]]: [ru.form.consentChoice],
   };
-}
-
-function setSetting(rt: Runtime, key: string, value: string): void {
-  const rows = readSheetValues(rt, ru.sheets.settings);
-  const row = rows.findIndex((r) => r[0] === key) + 1;
-  expect(person(rt, OWNER).edit(ru.sheets.settings, `C${row}`, value).refused).toBeUndefined();
 }
 
 function requestRows(rt: Runtime): unknown[][] {

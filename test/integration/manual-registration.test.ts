@@ -15,12 +15,7 @@ import {
 import { scriptRun } from '../../emulator/web';
 import { ru } from '../../src/locale/ru';
 import { bundleRuntime, CONSULTANT, DIRECTOR, OWNER, STRANGER } from '../helpers/bundle-runtime';
-
-function setSetting(rt: Runtime, key: string, value: string): void {
-  const rows = readSheetValues(rt, ru.sheets.settings);
-  const row = rows.findIndex((r) => r[0] === key) + 1;
-  expect(person(rt, OWNER).edit(ru.sheets.settings, `C${row}`, value).refused).toBeUndefined();
-}
+import { setSetting } from '../helpers/settings';
 
 function prepared(): Runtime {
   const rt = bundleRuntime('2026-09-01T10:00:00+05:00');
