@@ -41,16 +41,29 @@ export const LIMITS = {
 
 /** Which cost family an Apps Script class belongs to. */
 export function costFamily(gasClass: string): string {
-  if (/Builder$|^(DataValidation|ConditionalFormatRule|BooleanCondition|GradientCondition|ContainerInfo)$/.test(gasClass)) return 'Local';
+  if (
+    /Builder$|^(DataValidation|ConditionalFormatRule|BooleanCondition|GradientCondition|ContainerInfo)$/.test(gasClass)
+  )
+    return 'Local';
   if (LOCAL_ENUMS.has(gasClass)) return 'Local';
-  if (/^(SpreadsheetApp|Spreadsheet|Sheet|Range|RangeList|Protection|DataValidation|ConditionalFormat|NamedRange|EmbeddedChart|Filter|DeveloperMetadata|TextFinder)/.test(gasClass)) return 'Spreadsheet';
+  if (
+    /^(SpreadsheetApp|Spreadsheet|Sheet|Range|RangeList|Protection|DataValidation|ConditionalFormat|NamedRange|EmbeddedChart|Filter|DeveloperMetadata|TextFinder)/.test(
+      gasClass,
+    )
+  )
+    return 'Spreadsheet';
   if (/^(FormApp|Form|Item|.*Item$|FormResponse|ItemResponse)/.test(gasClass)) return 'Form';
   if (/^Gmail/.test(gasClass)) return 'Gmail';
   if (gasClass === 'MailApp') return 'Mail';
   if (/^(PropertiesService|Properties)$/.test(gasClass)) return 'Properties';
   if (/^(CacheService|Cache)$/.test(gasClass)) return 'Cache';
   if (/^(LockService|Lock)$/.test(gasClass)) return 'Lock';
-  if (/^(ScriptApp|Trigger|TriggerBuilder|ClockTriggerBuilder|SpreadsheetTriggerBuilder|FormTriggerBuilder|Service)/.test(gasClass)) return 'ScriptApp';
+  if (
+    /^(ScriptApp|Trigger|TriggerBuilder|ClockTriggerBuilder|SpreadsheetTriggerBuilder|FormTriggerBuilder|Service)/.test(
+      gasClass,
+    )
+  )
+    return 'ScriptApp';
   if (/^(HtmlService|HtmlOutput|HtmlTemplate|Ui|Menu)/.test(gasClass)) return 'Html';
   if (/^(ContentService|TextOutput)/.test(gasClass)) return 'Content';
   if (/^Charts/.test(gasClass)) return 'Charts';

@@ -99,7 +99,8 @@ export class Person {
       };
       if (single) {
         event.value = shown;
-        if (oldValue !== '' && oldValue !== undefined) event.oldValue = oldValue instanceof Date ? oldValue.toString() : String(oldValue);
+        if (oldValue !== '' && oldValue !== undefined)
+          event.oldValue = oldValue instanceof Date ? oldValue.toString() : String(oldValue);
       }
       return event;
     };

@@ -108,7 +108,11 @@ export function createRealm(now: () => number, timeZone: string): Realm {
     toUtc: (local: number) => number,
   ) => void;
   // The virtual clock runs in fractions of a millisecond (modelled costs); a JavaScript time value never does.
-  install(() => Math.floor(now()), offset, (local) => localToUtc(timeZone, local));
+  install(
+    () => Math.floor(now()),
+    offset,
+    (local) => localToUtc(timeZone, local),
+  );
   const g = vm.runInContext('globalThis', context) as Record<string, unknown>;
   for (const name of NOT_IN_APPS_SCRIPT) delete g[name];
   const RealmDate = g.Date as DateConstructor;

@@ -64,10 +64,7 @@ export interface ServiceModule {
   globals(exec: Execution): Record<string, unknown>;
 }
 
-export type FaultAction =
-  | { throw: string }
-  | { kill: string | true }
-  | { run: (rt: Runtime, exec: Execution) => void };
+export type FaultAction = { throw: string } | { kill: string | true } | { run: (rt: Runtime, exec: Execution) => void };
 
 export interface FaultRule {
   /** `Class.method` (e.g. 'Range.setValues'), a RegExp over it, or omitted for every call. */
@@ -307,7 +304,16 @@ export function unwrap<T extends object>(value: T): T {
 }
 
 // Property names the engine or common idioms probe on any object; answering "undefined" keeps them harmless.
-const IGNORED_PROBES = new Set(['then', 'toJSON', 'constructor', 'inspect', 'nodeType', 'asymmetricMatch', '$$typeof', 'length']);
+const IGNORED_PROBES = new Set([
+  'then',
+  'toJSON',
+  'constructor',
+  'inspect',
+  'nodeType',
+  'asymmetricMatch',
+  '$$typeof',
+  'length',
+]);
 
 /**
  * Base of every emulated Apps Script object. Subclasses implement the real method names; fields and
@@ -409,7 +415,9 @@ export class Runtime {
     const code = options.bundle ?? fs.readFileSync(options.bundlePath ?? 'dist/Code.js', 'utf8');
     this.manifest =
       options.manifest ??
-      (JSON.parse(fs.readFileSync(options.manifestPath ?? 'dist/appsscript.json', 'utf8')) as RuntimeOptions['manifest'] & object);
+      (JSON.parse(
+        fs.readFileSync(options.manifestPath ?? 'dist/appsscript.json', 'utf8'),
+      ) as RuntimeOptions['manifest'] & object);
     this.timeZone = this.manifest.timeZone ?? 'America/New_York';
     if (!isValidTimeZone(this.timeZone)) throw new Error(`Invalid time zone in the manifest: ${this.timeZone}`);
     this.clock = new VirtualClock(options.now ?? Date.now());
@@ -454,7 +462,8 @@ export class Runtime {
   countOf(pattern: string | RegExp): number {
     let n = 0;
     for (const [name, count] of this.callCounts) {
-      if (typeof pattern === 'string' ? name === pattern || name.startsWith(`${pattern}.`) : pattern.test(name)) n += count;
+      if (typeof pattern === 'string' ? name === pattern || name.startsWith(`${pattern}.`) : pattern.test(name))
+        n += count;
     }
     return n;
   }
@@ -496,7 +505,11 @@ export class Runtime {
       value = (fn as (...a: unknown[]) => unknown)(...callArgs);
       ok = true;
     } catch (e) {
-      error = Execution.isKilledSignal(e) ? e.error : typeof e === 'object' && e !== null && 'message' in e ? (e as Error) : new Error(String(e));
+      error = Execution.isKilledSignal(e)
+        ? e.error
+        : typeof e === 'object' && e !== null && 'message' in e
+          ? (e as Error)
+          : new Error(String(e));
     } finally {
       exec.end();
       this.stack.pop();

@@ -220,7 +220,8 @@ export class BlobImpl extends GasObject {
 // ---------------------------------------------------------------------------------------------------
 // Utilities.formatDate: Java SimpleDateFormat in English (reference/utilities/utilities#formatdatedate,-timezone,-format)
 
-const MONTHS = [
+/** English month and day names, as Java's SimpleDateFormat gives them (also the spreadsheet's en_US formats). */
+export const MONTHS = [
   'January',
   'February',
   'March',
@@ -234,7 +235,7 @@ const MONTHS = [
   'November',
   'December',
 ];
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+export const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 // Java's short and long names for the zones a Russian school meets; others come from Intl.
 const JAVA_ZONE_NAMES: Record<string, [string, string]> = {

@@ -3,6 +3,7 @@
  * displayed under it in the spreadsheet's locale (Range.getDisplayValue). Covers the patterns a product
  * sets (plain text, integers, decimals, grouping, percentages, date and time patterns), not all of Sheets'.
  */
+import { DAYS, MONTHS } from '../utilities';
 
 /** What Range.getNumberFormat returns for a cell whose format is "Automatic". */
 export const DEFAULT_NUMBER_FORMAT = '0.###############';
@@ -81,20 +82,6 @@ export function formatGeneral(n: number, locale: string): string {
   return s.replace('.', separators(locale).decimal);
 }
 
-const MONTHS_EN = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 const MONTHS_RU = [
   'января',
   'февраля',
@@ -109,7 +96,6 @@ const MONTHS_RU = [
   'ноября',
   'декабря',
 ];
-const DAYS_EN = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const DAYS_RU = ['воскресенье', 'понедельник', 'вторник', 'среда', 'четверг', 'пятница', 'суббота'];
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
@@ -172,7 +158,7 @@ export function formatDateSerial(serial: number, pattern: string, locale: string
       if (t.length === 1) out += String(D);
       else if (t.length === 2) out += pad(D);
       else {
-        const name = (ru ? DAYS_RU : DAYS_EN)[d.getUTCDay()];
+        const name = (ru ? DAYS_RU : DAYS)[d.getUTCDay()];
         out += t.length === 3 ? name.slice(0, ru ? 2 : 3) : name;
       }
     } else if (c === 'h') {
@@ -183,7 +169,7 @@ export function formatDateSerial(serial: number, pattern: string, locale: string
     else if (t.length === 1) out += String(Mo + 1);
     else if (t.length === 2) out += pad(Mo + 1);
     else {
-      const name = (ru ? MONTHS_RU : MONTHS_EN)[Mo];
+      const name = (ru ? MONTHS_RU : MONTHS)[Mo];
       out += t.length === 3 ? name.slice(0, 3) : name;
     }
   }
