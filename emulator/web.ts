@@ -14,6 +14,7 @@ import {
 } from './runtime';
 import { isDate } from './realm';
 import { CONTENT_MIME_TYPES, htmlPageOf, TextOutputImpl } from './services/html';
+import { deploymentUrl } from './services/script-app';
 
 export type WebAppAccess = 'MYSELF' | 'DOMAIN' | 'ANYONE' | 'ANYONE_ANONYMOUS';
 export type WebAppExecuteAs = 'USER_DEPLOYING' | 'USER_ACCESSING';
@@ -52,9 +53,12 @@ export interface WebResponse {
   outcome?: Outcome;
 }
 
-/** The web app's URL, as ScriptApp.getService().getUrl() reports it. */
+/**
+ * The deployment's /exec URL that requests come to, the one ScriptApp.getService().getUrl() reports once the
+ * manifest has a webapp block (services/script-app.ts: one definition for both).
+ */
 export function webAppUrl(rt: Runtime): string {
-  return `https://script.google.com/macros/s/AKfycb${rt.scriptId}/exec`;
+  return deploymentUrl(rt);
 }
 
 interface WebAppConfig {

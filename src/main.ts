@@ -2,6 +2,44 @@
  * Entry points only: each exported function becomes a top-level Apps Script function (gas-webpack-plugin).
  * Each one checks its caller inside the use case it calls.
  */
+import { type AssignResult, assignRequest as assignFromSidebarCall } from './app/assign-request';
+import {
+  approveScheduleEventFromSidebar,
+  approveScheduleFromMenu,
+  type EventApprovalResult,
+  type PeriodApprovalReport,
+} from './app/approve-schedule';
+import { type EscalationResult, escalateRequest as escalateCall } from './app/escalate-request';
+import { type FillReport, fillOfficeHoursFromMenu } from './app/fill-office-hours';
+import { handleSheetEdit } from './app/on-sheet-edit';
+import { placeTrainingFromMenu, type TrainingReport } from './app/place-training';
+import { type DoPostEvent, handlePost } from './app/record-satisfaction';
+import {
+  recordSupportOutcome as recordSupportOutcomeCall,
+  type SupportOutcomeResult,
+} from './app/record-support-outcome';
+import { type DashboardRefresh, refreshDashboardFromMenu } from './app/refresh-dashboard';
+import {
+  showRequestSidebar as openRequestSidebar,
+  sidebarRefresh as refreshRequestSidebar,
+} from './app/show-request-sidebar';
+import {
+  scheduleSidebarViewFromSidebar,
+  showScheduleSidebarFromMenu,
+  type SidebarView as ScheduleSidebarView,
+} from './app/show-schedule-sidebar';
+import { showWeeklyReportDialog } from './app/show-weekly-report';
+import {
+  sidebarAnswer as answerFromSidebar,
+  sidebarPreviewAnswer as previewAnswerFromSidebar,
+} from './app/sidebar-answer';
+import { sidebarAssign as assignFromSidebar } from './app/sidebar-assign';
+import { sidebarAskClarification as clarifyFromSidebar } from './app/sidebar-clarify';
+import { sidebarEndForEtiquette as endFromSidebar } from './app/sidebar-etiquette';
+import { sidebarEscalate as escalateFromSidebar } from './app/sidebar-escalate';
+import { sidebarReject as rejectFromSidebar } from './app/sidebar-reject';
+import { sidebarSetStatus as setStatusFromSidebar } from './app/sidebar-status';
+import type { AnswerPreview, SidebarResult } from './domain/request-sidebar';
 import { type AnonymiseReport, anonymiseExpiredJob } from './app/anonymise-expired';
 import { type ErasureSummary, erasePersonFromMenu } from './app/erase-person';
 import { handleComplaintSubmit } from './app/on-complaint-submit';
@@ -99,4 +137,116 @@ export function doGet(e: DoGetEvent): GoogleAppsScript.HTML.HtmlOutput {
 /** Menu: the helpdesk's status. */
 export function showHealth(): string {
   return showHealthDialog();
+}
+
+/** Installable edit trigger (as the school account): hand edits of «Обращения» and «График», the journal. */
+export function onSheetEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
+  handleSheetEdit(e);
+}
+
+/** The satisfaction vote posted by the confirmation page (web app, anonymous; the signed token is the credential). */
+export function doPost(e: DoPostEvent): GoogleAppsScript.HTML.HtmlOutput {
+  return handlePost(e);
+}
+
+// ---- the request sidebar (issue 5): each call needs a helpdesk role and validates its input ----------------
+
+/** Menu: the sidebar for the request in the active row of «Обращения». */
+export function showRequestSidebar(): void {
+  openRequestSidebar();
+}
+
+export function sidebarRefresh(input: unknown): SidebarResult {
+  return refreshRequestSidebar(input);
+}
+
+export function sidebarSetStatus(input: unknown): SidebarResult {
+  return setStatusFromSidebar(input);
+}
+
+export function sidebarAnswer(input: unknown): SidebarResult {
+  return answerFromSidebar(input);
+}
+
+export function sidebarPreviewAnswer(input: unknown): AnswerPreview {
+  return previewAnswerFromSidebar(input);
+}
+
+export function sidebarAskClarification(input: unknown): SidebarResult {
+  return clarifyFromSidebar(input);
+}
+
+export function sidebarReject(input: unknown): SidebarResult {
+  return rejectFromSidebar(input);
+}
+
+export function sidebarEndForEtiquette(input: unknown): SidebarResult {
+  return endFromSidebar(input);
+}
+
+export function sidebarEscalate(input: unknown): SidebarResult {
+  return escalateFromSidebar(input);
+}
+
+export function sidebarAssign(input: unknown): SidebarResult {
+  return assignFromSidebar(input);
+}
+
+/** Assigns a request (cl. 7); a helper outside the circle gets it by e-mail. Needs a helpdesk role. */
+export function assignRequest(input: unknown): AssignResult {
+  return assignFromSidebarCall(input);
+}
+
+/** Passes a request to the regional support service with the cl. 9.4 packet. Needs a helpdesk role. */
+export function escalateRequest(input: unknown): EscalationResult {
+  return escalateCall(input);
+}
+
+/** The support service's outcome: answered, or rejected with a cl. 9.4.3 reason. Needs a helpdesk role. */
+export function recordSupportOutcome(input: unknown): SupportOutcomeResult {
+  return recordSupportOutcomeCall(input);
+}
+
+// ---- the schedule (issue 7) ---------------------------------------------------------------------------------
+
+/** Menu: office hours on every working day of a month (cl. 5.1); they await the director's approval. */
+export function fillOfficeHours(): FillReport {
+  return fillOfficeHoursFromMenu();
+}
+
+/** Menu, the director (or the owner): approves the schedule for a period, as themselves (R3). */
+export function approveSchedule(): PeriodApprovalReport {
+  return approveScheduleFromMenu();
+}
+
+/** Menu: the sidebar of the selected «График» row (single-event approval for the director). */
+export function showScheduleSidebar(): void {
+  showScheduleSidebarFromMenu();
+}
+
+/** The schedule sidebar's «Обновить» (google.script.run). */
+export function scheduleSidebarView(): ScheduleSidebarView {
+  return scheduleSidebarViewFromSidebar();
+}
+
+/** The schedule sidebar's button (google.script.run): approves exactly the event shown; the director or the owner. */
+export function approveScheduleEvent(input: unknown): EventApprovalResult {
+  return approveScheduleEventFromSidebar(input);
+}
+
+/** Menu: places new staff's training in the schedule before its deadline (cl. 3.1). */
+export function placeNewStaffTraining(): TrainingReport {
+  return placeTrainingFromMenu();
+}
+
+// ---- the dashboard (issue 8) --------------------------------------------------------------------------------
+
+/** Menu: «Панель» recomputed for the period its drop-down shows. */
+export function refreshDashboard(): DashboardRefresh {
+  return refreshDashboardFromMenu();
+}
+
+/** Menu: the week that ended as a print-friendly dialog (staff meetings). */
+export function showWeeklyReport(): void {
+  showWeeklyReportDialog();
 }

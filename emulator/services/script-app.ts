@@ -24,9 +24,17 @@ const INSTALLATION_SOURCES = ['APPS_MARKETPLACE_DOMAIN_ADD_ON', 'NONE', 'WEB_STO
 const EVERY_MINUTES = [1, 5, 10, 15, 30];
 const EVERY_HOURS = [1, 2, 4, 6, 8, 12];
 
-/** The web app's URL as ScriptApp.getService().getUrl() gives it (null until a web app is deployed). */
+/** The /exec address of the script's (one) web app deployment. */
+export function deploymentUrl(rt: Runtime): string {
+  return `https://script.google.com/macros/s/AKfycb${rt.scriptId}/exec`;
+}
+
+/**
+ * The web app's URL as ScriptApp.getService().getUrl() gives it (reference/script/service#getUrl: "the URL
+ * of the web app, if it has been deployed; otherwise null"), in any execution, doGet included.
+ */
 export function webAppUrl(rt: Runtime): string | null {
-  return rt.manifest.webapp ? `https://script.google.com/macros/s/AKfycb${rt.scriptId}/exec` : null;
+  return rt.manifest.webapp ? deploymentUrl(rt) : null;
 }
 
 /** Throws Apps Script's permission error unless this execution may manage triggers. */

@@ -8,7 +8,10 @@ import { jobHealth, staleAfter } from '../domain/health';
 import { TRIGGER_PLAN } from '../domain/trigger-plan';
 import { readHeartbeat, readLocale, readOwner } from '../gas/properties';
 import { format, messages } from '../locale/index';
+import { dashboardTexts } from '../locale/dashboard';
 import { privacyTexts } from '../locale/privacy';
+import { scheduleTexts } from '../locale/schedule';
+import { sidebarTexts } from '../locale/sidebar';
 
 export function buildMenu(): void {
   const locale = readLocale();
@@ -17,8 +20,19 @@ export function buildMenu(): void {
   const silent = silentJobs(new Date());
   if (silent.length > 0)
     menu.addItem(format(msgs.menu.silentJobs, { list: silent.join(', ') }), 'showHealth').addSeparator();
+  const schedule = scheduleTexts(locale).menu;
+  const dashboard = dashboardTexts(locale).menu;
   menu
+    .addItem(sidebarTexts(locale).menuItem, 'showRequestSidebar')
     .addItem(msgs.register.menu, 'showRegistrationDialog')
+    .addSeparator()
+    .addItem(schedule.fillOfficeHours, 'fillOfficeHours')
+    .addItem(schedule.placeTraining, 'placeNewStaffTraining')
+    .addItem(schedule.sidebar, 'showScheduleSidebar')
+    .addItem(schedule.approve, 'approveSchedule')
+    .addSeparator()
+    .addItem(dashboard.refresh, 'refreshDashboard')
+    .addItem(dashboard.weeklyReport, 'showWeeklyReport')
     .addSeparator()
     .addItem(msgs.menu.health, 'showHealth')
     .addItem(privacyTexts(locale).dialog.menu, 'erasePersonData')

@@ -1,6 +1,10 @@
 /**
  * `pollHelpdeskMail`, time-driven every 10 minutes as the school account (SPEC R5.1/R6.1, R5.3): mail under
- * the helpdesk's Gmail label becomes requests, and a requester's reply reaches the request it answers.
+ * the helpdesk's Gmail label becomes requests, and a reply reaches the request it answers: the requester's
+ * answer to a clarifying question resumes it (through the workflow core), a helper's reply (cl. 7) and the
+ * regional support service's answer (cl. 8, 9) become the consultant's answer draft, and the support's ticket
+ * number is recorded (cl. 9.4). The helper mail and the support packet are sent from this account, so the
+ * replies land in the same threads; the README's Gmail filter labels them.
  *
  * Safe to run twice or side by side: a message registers at most once (its source key `email:<message ID>`,
  * checked under the lock by registerRequest); a reply is recorded once (its audit entry carries the same
@@ -16,18 +20,23 @@ import {
   type MailFacts,
   type MailIntakeContext,
   type MailVerdict,
-  type ReplySender,
+  type ReplyParty,
   renderReplyNotice,
-  replySender,
+  replyParty,
   statusAfterRequesterReply,
 } from '../domain/email-intake';
+import { type DraftPlacement, renderHelperReplyNotice } from '../domain/helper-mail';
+import { mailContextOf, type RenderedMail } from '../domain/mail-templates';
+import { FINAL_STATUSES } from '../domain/retention';
+import { findSupportTicket, renderSupportNotice } from '../domain/support-packet';
 import { isAbusive } from '../domain/etiquette';
 import { mailKey, type OutgoingMessage } from '../domain/mail-queue';
 import { type IncomingRequest, sourceKey, type Status } from '../domain/request';
-import { CHOICE_LISTS } from '../domain/schema';
+import { placeAnswerDraft } from '../gas/answer-draft';
 import { type AuditEntry, appendAudit } from '../gas/audit-log';
 import { requireTriggerEvent } from '../gas/guard';
 import { Helpdesk } from '../gas/helpdesk';
+import { consultantOnDuty, isInHelpdeskCircle } from '../gas/helpdesk-circle';
 import {
   findThreads,
   type IntakeLabels,
@@ -43,10 +52,14 @@ import {
 } from '../gas/mail-intake';
 import { enqueueMail, runMailQueue } from '../gas/mailer';
 import { recordHeartbeat } from '../gas/properties';
+import { statusOfLabel } from '../gas/personal-data';
 import { findRowByCell, readRow, replaceCellIfUnchanged } from '../gas/record-lookup';
+import { changeStatus, findRequest } from '../gas/request-actions';
 import { markNotified } from '../gas/state-repo';
 import { text } from '../gas/table';
 import { emailIntakeTexts } from '../locale/email-intake';
+import { escalationTexts } from '../locale/escalation';
+import { helpersTexts } from '../locale/helpers';
 import type { LocaleCode } from '../locale/index';
 import { registrationMail } from './notify-registration';
 import { registerRequest } from './register-request';
@@ -123,7 +136,12 @@ export function pollHelpdeskMail(event: unknown): MailPollReport {
     hd,
     locale,
     labels,
-    ctx: { ownAddresses: own, forwarderAddresses: [hd.setting('school.email')], locale },
+    ctx: {
+      ownAddresses: own,
+      forwarderAddresses: [hd.setting('school.email')],
+      supportAddress: hd.setting('support.email'),
+      locale,
+    },
     startedAt,
     handled: 0,
     enqueued: false,
@@ -167,7 +185,7 @@ function processThread(run: PollRun, thread: Thread, messages: readonly Message[
     else if (registered) {
       // Registered by a run that died before its mail: registered again in repair mode, which only notifies.
       threadRequest ??= register(run, verdict.incoming, key, true);
-    } else threadRequest = handlePersonMessage(run, { thread, key, verdict, threadRequest });
+    } else threadRequest = handlePersonMessage(run, { thread, key, subject: facts.subject, verdict, threadRequest });
   }
   return true;
 }
@@ -175,6 +193,7 @@ function processThread(run: PollRun, thread: Thread, messages: readonly Message[
 interface PersonMessage {
   thread: Thread;
   key: string;
+  subject: string;
   verdict: Extract<MailVerdict, { kind: 'person' }>;
   threadRequest: string | undefined;
 }
@@ -186,10 +205,24 @@ function handlePersonMessage(run: PollRun, m: PersonMessage): string | undefined
   run.handled++;
   const target = firstExistingRequest(run, [m.threadRequest, ...m.verdict.referencedIds]);
   if (!target) {
+    // The support's automatic mail about nothing the log knows is no request.
+    if (m.verdict.automated) {
+      run.report.ignored++;
+      return m.threadRequest;
+    }
     // The thread's request, if it named one, is not in the log: the new request takes its place.
     return register(run, m.verdict.incoming, m.key, false);
   }
-  recordReply(run, { requestId: target, key: m.key, thread: m.thread, senderAddress: m.verdict.incoming.email });
+  recordReply(run, {
+    requestId: target,
+    key: m.key,
+    thread: m.thread,
+    senderAddress: m.verdict.incoming.email,
+    subject: m.subject,
+    replyText: m.verdict.replyText,
+    fromSupport: m.verdict.fromSupport,
+    automated: m.verdict.automated !== undefined,
+  });
   return m.threadRequest ?? target;
 }
 
@@ -274,6 +307,12 @@ interface ReplyInput {
   key: string;
   thread: Thread;
   senderAddress: string;
+  subject: string;
+  /** What the person wrote in this message (no quoted history, no signature). */
+  replyText: string;
+  fromSupport: boolean;
+  /** Support mail that is automatic (a receipt): its ticket counts, its text is no answer. */
+  automated: boolean;
 }
 
 interface StatusChange {
@@ -281,53 +320,141 @@ interface StatusChange {
   after: string;
 }
 
+/** What a helper's or the support's message changed in the request's row. */
+interface ReplyEffects {
+  placement?: DraftPlacement;
+  /** The ticket number found in the support's message, and whether it was written to the empty cell. */
+  ticket?: string;
+  ticketWritten: boolean;
+  recordedTicket: string;
+}
+
 /**
- * Records a message that reached a known request, without copying its text: the assignee's notice first (its
- * mail key makes a second enqueue a no-op), then, under the lock, the status change (the requester's answer
- * only) and the audit entry that marks the message done — so a run that dies in between redoes only what is
- * missing.
+ * Records a message that reached a known request. The requester's answer to a clarifying question resumes the
+ * request through the workflow core (R5.3: the pause ends now); a helper's reply and the support's answer become
+ * the consultant's answer draft, the support's ticket number goes into its column when that is empty (cl. 9.4);
+ * then the notice (its mail key makes a second enqueue a no-op), and last, under the lock, the audit entry that
+ * marks the message done — so a run that dies in between redoes only what is missing, each step idempotent.
+ * The message's text reaches the sheet only as a draft for the consultant, never the journal or a notice.
  */
 function recordReply(run: PollRun, input: ReplyInput): void {
   const { hd } = run;
-  const requests = hd.table('requests', true);
-  const row = findRowByCell(requests, 'id', input.requestId);
-  if (row === undefined) return;
-  const cells = readRow(requests, row);
-  const from = replySender(input.senderAddress, text(cells.email));
-  const before = text(cells.status);
-  const resumed = from === 'requester' ? statusAfterRequesterReply(statusKeyOf(hd, before)) : undefined;
-  const change = resumed ? { before, after: hd.msgs.choices.status[resumed] } : undefined;
-  const notice = replyNotice(run, { ...input, row, from, assignee: text(cells.assignee), change });
+  const found = findRequest(hd, input.requestId);
+  if (!found) return;
+  const { row, cells } = found;
+  const assignee = text(cells.assignee).trim();
+  const assigneeInCircle = isInHelpdeskCircle(hd, assignee);
+  const party = replyParty({
+    senderAddress: input.senderAddress,
+    fromSupport: input.fromSupport,
+    requestEmail: text(cells.email),
+    assignee,
+    assigneeInCircle,
+  });
+  const status = statusOfLabel(cells.status);
+  const change = party === 'requester' ? resumeOnReply(run, input, status) : undefined;
+  const effects =
+    party === 'helper' || party === 'support' ? draftAndTicket(run, input, party, row, status) : undefined;
+  const notice = replyNotice(run, { ...input, row, party, assignee, assigneeInCircle, change, effects });
   if (notice) {
     enqueueMail(notice);
     run.enqueued = true;
   }
-  if (recordUnderLock(run, input, from, change)) run.report.replies.push(input.requestId);
+  if (recordUnderLock(run, input, party, change, effects)) run.report.replies.push(input.requestId);
 }
 
-/** The status change and the audit entry; false when a concurrent run recorded the message first. */
-function recordUnderLock(run: PollRun, input: ReplyInput, from: ReplySender, change?: StatusChange): boolean {
+/** R5.3: the requester's e-mail answer to a clarifying question resumes the request (the core ends the pause). */
+function resumeOnReply(run: PollRun, input: ReplyInput, status: Status | undefined): StatusChange | undefined {
+  const { hd } = run;
+  const resumed = statusAfterRequesterReply(status);
+  if (!resumed || !status) return undefined;
+  const result = changeStatus(hd, {
+    requestId: input.requestId,
+    to: resumed,
+    actor: { email: input.senderAddress, role: 'requester' },
+    via: 'mail',
+  });
+  // A person who changed the status meanwhile wins: the core refuses or finds nothing to do.
+  if (!result.ok || result.outcome.action === 'none') return undefined;
+  return { before: hd.msgs.choices.status[status], after: hd.msgs.choices.status[resumed] };
+}
+
+/** The draft in «Ответ» (or its note) and the support's ticket number, under the lock. */
+function draftAndTicket(
+  run: PollRun,
+  input: ReplyInput,
+  party: 'helper' | 'support',
+  row: number,
+  status: Status | undefined,
+): ReplyEffects {
+  const { hd } = run;
+  const lock = LockService.getScriptLock();
+  lock.waitLock(LOCK_WAIT_MS);
+  try {
+    const requests = hd.table('requests', true);
+    const recordedTicket = text(readRow(requests, row).supportTicket).trim();
+    const effects: ReplyEffects = { ticketWritten: false, recordedTicket };
+    if (party === 'support') {
+      effects.ticket = findSupportTicket(input.subject, input.replyText);
+      // Never over a number a person typed: a different one is only reported.
+      if (effects.ticket && recordedTicket === '') {
+        effects.ticketWritten = replaceCellIfUnchanged(requests, row, 'supportTicket', '', effects.ticket);
+      }
+    }
+    if (!input.automated) {
+      const open = status === undefined || FINAL_STATUSES.indexOf(status) < 0;
+      const who = party === 'helper' ? input.senderAddress : effects.ticket || recordedTicket || input.senderAddress;
+      const source = { kind: party, who, at: new Date(), timeZone: hd.zone };
+      effects.placement = placeAnswerDraft(hd, row, input.replyText, source, open);
+    }
+    SpreadsheetApp.flush();
+    return effects;
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+/** The audit entry that marks the message recorded; false when a concurrent run recorded it first. */
+function recordUnderLock(
+  run: PollRun,
+  input: ReplyInput,
+  party: ReplyParty,
+  change?: StatusChange,
+  effects?: ReplyEffects,
+): boolean {
   const { hd } = run;
   const lock = LockService.getScriptLock();
   lock.waitLock(LOCK_WAIT_MS);
   try {
     const audit = hd.table('audit', true);
     if (findRowByCell(audit, 'note', input.key) !== undefined) return false;
-    const requests = hd.table('requests', true);
-    const row = change ? findRowByCell(requests, 'id', input.requestId) : undefined;
-    // A person who changed the status meanwhile wins.
-    const changed =
-      row !== undefined && change && replaceCellIfUnchanged(requests, row, 'status', change.before, change.after);
     const texts = emailIntakeTexts(run.locale).audit;
-    const entry: AuditEntry = {
-      at: new Date(),
-      requestId: input.requestId,
-      action: from === 'requester' ? texts.replyReceived : texts.mailReceived,
-      actor: '',
-      note: input.key,
-    };
-    if (changed && change) Object.assign(entry, { columnKey: 'status', before: change.before, after: change.after });
-    appendAudit(audit, [entry], hd.labels());
+    const at = new Date();
+    const action =
+      party === 'requester'
+        ? texts.replyReceived
+        : party === 'helper'
+          ? helpersTexts(run.locale).audit.helperReplied
+          : party === 'support'
+            ? escalationTexts(run.locale).audit.supportMail
+            : texts.mailReceived;
+    const entry: AuditEntry = { at, requestId: input.requestId, action, actor: '', note: input.key };
+    if (change) Object.assign(entry, { columnKey: 'status', before: change.before, after: change.after });
+    // The draft's text is the sender's words: the journal says only that the answer cell changed.
+    else if (effects?.placement === 'cell') entry.columnKey = 'answer';
+    const entries = [entry];
+    if (effects?.ticketWritten && effects.ticket) {
+      entries.push({
+        at,
+        requestId: input.requestId,
+        action: escalationTexts(run.locale).audit.ticket,
+        columnKey: 'supportTicket',
+        actor: '',
+        before: '',
+        after: effects.ticket,
+      });
+    }
+    appendAudit(audit, entries, hd.labels());
     SpreadsheetApp.flush();
     return true;
   } finally {
@@ -335,34 +462,65 @@ function recordUnderLock(run: PollRun, input: ReplyInput, from: ReplySender, cha
   }
 }
 
-function statusKeyOf(hd: Helpdesk, label: string): Status | undefined {
-  return CHOICE_LISTS.status.find((k) => hd.msgs.choices.status[k] === label.trim());
-}
-
 interface ReplyNoticeInput extends ReplyInput {
   row: number;
-  from: ReplySender;
+  party: ReplyParty;
   assignee: string;
+  assigneeInCircle: boolean;
   change?: StatusChange;
+  effects?: ReplyEffects;
 }
 
-/** To the assignee, or the consultant when nobody is assigned; none when neither has an address. */
+/**
+ * To the assignee when they work the log, else to the consultant on duty (a helper cannot open the sheet, and a
+ * helper's own reply is what the notice is about); none when nobody has an address or the reader wrote it.
+ */
 function replyNotice(run: PollRun, input: ReplyNoticeInput): OutgoingMessage | undefined {
   const { hd } = run;
-  const to = [input.assignee, hd.setting('consultant.email')].find((a) => isPlausibleEmail(a));
-  // Nobody to tell, or the message is the assignee's own (a colleague answering in the conversation).
+  const onDuty = consultantOnDuty(hd);
+  const to = [input.assigneeInCircle && input.party !== 'helper' ? input.assignee : '', onDuty].find((a) =>
+    isPlausibleEmail(a),
+  );
+  // Nobody to tell, or the message is the reader's own (a colleague answering in the conversation).
   if (!to || normalizeEmail(to) === normalizeEmail(input.senderAddress)) return undefined;
   const messageId = input.key.slice(input.key.indexOf(':') + 1);
   const key = mailKey(input.requestId, 'assignee', `reply-${messageId}`);
   const requestLink = `${hd.ss.getUrl()}#gid=${hd.sheet('requests').getSheetId()}&range=A${input.row}`;
-  const body = renderReplyNotice(run.locale, {
-    key,
-    requestId: input.requestId,
-    from: input.from,
-    statusChange: input.change,
-    requestLink,
-    mailLink: threadLink(input.thread),
-  });
+  const mailLink = threadLink(input.thread);
   const senderName = hd.setting('school.name') || hd.msgs.appName;
+  const ctx = mailContextOf(hd.settings(), { locale: run.locale, timeZone: hd.zone, spreadsheetUrl: hd.ss.getUrl() });
+  const status = statusOfLabel(readRow(hd.table('requests', true), input.row).status);
+  let body: RenderedMail;
+  if (input.party === 'helper') {
+    body = renderHelperReplyNotice(ctx, {
+      key,
+      requestId: input.requestId,
+      helper: input.senderAddress,
+      placement: input.effects?.placement ?? 'empty',
+      finished: status !== undefined && FINAL_STATUSES.indexOf(status) >= 0,
+      requestLink,
+      mailLink,
+    });
+  } else if (input.party === 'support') {
+    body = renderSupportNotice(ctx, {
+      key,
+      requestId: input.requestId,
+      ticket: input.effects?.ticket,
+      recordedTicket: input.effects?.recordedTicket ?? '',
+      automated: input.automated,
+      placement: input.effects?.placement,
+      requestLink,
+      mailLink,
+    });
+  } else {
+    body = renderReplyNotice(run.locale, {
+      key,
+      requestId: input.requestId,
+      from: input.party === 'requester' ? 'requester' : 'other',
+      statusChange: input.change,
+      requestLink,
+      mailLink,
+    });
+  }
   return { key, requestId: input.requestId, kind: 'assignee', to, ...body, senderName };
 }

@@ -14,9 +14,11 @@ import { publishedUrl, readFormsRecord } from '../gas/forms';
 import { Helpdesk } from '../gas/helpdesk';
 import { readKnowledge } from '../gas/knowledge-repo';
 import { type CellValue, isDateCell, readRecords, type Table, text } from '../gas/table';
+import { webAppUrl } from '../gas/web-app';
 import { en as enChoices } from '../locale/en';
 import { ru as ruChoices } from '../locale/ru';
 import { en, ru, type ScheduleTexts } from '../locale/schedule';
+import { renderSatisfactionPage } from './satisfaction-page';
 
 /** The column that holds the fingerprint an approval covered (the lead adds it to the schema). */
 export const APPROVAL_FINGERPRINT_KEY = 'approvedFingerprint';
@@ -29,6 +31,7 @@ export interface DoGetEvent {
 
 export function renderPublicPage(e?: DoGetEvent): GoogleAppsScript.HTML.HtmlOutput {
   const params = checkPageParams(e?.parameters);
+  if (params.ok && params.feedback !== undefined) return renderSatisfactionPage(params.feedback);
   let hd: Helpdesk | undefined;
   try {
     hd = new Helpdesk();
@@ -82,15 +85,6 @@ function plainPage(title: string, message: string, lang: string): GoogleAppsScri
   template.title = title;
   template.message = message;
   return decorate(template.evaluate(), title);
-}
-
-/** The web app's own URL for the print link; '' where the runtime cannot tell. */
-function webAppUrl(): string {
-  try {
-    return ScriptApp.getService().getUrl() ?? '';
-  } catch {
-    return '';
-  }
 }
 
 function readPublicArticles(hd: Helpdesk): PublicArticle[] {

@@ -10,11 +10,15 @@ import { Helpdesk } from '../gas/helpdesk';
 import { drainMailWork, runMailQueue } from '../gas/mailer';
 import { drainWork } from '../gas/pending-work';
 import { readHeartbeat, recordHeartbeat } from '../gas/properties';
+import { applyTransitionWork, TRANSITION_WORK, type TransitionWork } from '../gas/request-actions';
+import { AUDIT_WORK, applyAuditWork } from '../gas/posted-audit';
 import { findSourceRecord } from '../gas/state-repo';
 import { sourceKey } from '../domain/request';
 import { applyErasureWork, ERASURE_WORK } from './erase-person';
 import { applyBookkeepingWork, BOOKKEEPING_WORK, type BookkeepingWork } from './register-request';
 import { registerFormResponse } from './register-form-response';
+import { applyScheduleAuditWork, SCHEDULE_AUDIT_WORK } from './schedule-notify';
+import { sendStagedAnswers } from './send-staged-answers';
 
 export const RUN_QUEUE_JOB = 'runQueue';
 /** Apps Script stops a run at 6 minutes; the queue's work stops well before. */
@@ -26,6 +30,10 @@ const RECONCILE_BATCH = 50;
 
 export interface QueueRunReport {
   bookkeeping: number;
+  /** Status changes made in people's runs whose bookkeeping and journal rows were applied now. */
+  transitions: number;
+  /** Answers typed into the sheet whose undo window passed: applied now, their e-mail sent below. */
+  stagedAnswers: number;
   mailMoved: number;
   erased: number;
   reconciled: string[];
@@ -44,13 +52,23 @@ export function runQueueJob(event: unknown): QueueRunReport {
     for (const item of items) applyBookkeepingWork(hd, item.payload as BookkeepingWork);
     return items.map((i) => i.key);
   }, BOOKKEEPING_WORK);
+  // In the order they were made, each with its own time: a pause begins and ends when the person acted.
+  const transitions = drainWork((items) => {
+    for (const item of items) applyTransitionWork(hd, item.payload as TransitionWork);
+    return items.map((i) => i.key);
+  }, TRANSITION_WORK);
+  // Journal rows of people's runs (assignments, escalations, approvals of the schedule).
+  drainWork((items) => applyAuditWork(hd, items), AUDIT_WORK);
+  drainWork((items) => applyScheduleAuditWork(hd, items), SCHEDULE_AUDIT_WORK);
+  // Before the mail queue runs, so an answer whose undo window has passed leaves in this same run.
+  const stagedAnswers = sendStagedAnswers(hd, new Date()).sent;
   const mailMoved = drainMailWork().moved;
   // Erasures before reconciliation: a response deleted on a person's request must not come back as a request.
   const erased = drainWork((items) => applyErasureWork(hd, items), ERASURE_WORK).done;
   const reconciled = reconcileFormResponses(hd, previous);
   const remaining = RUN_BUDGET_MS - (Date.now() - started);
   const mail = runMailQueue(new Date(), Math.max(0, remaining));
-  return { bookkeeping: bookkeeping.done, mailMoved, erased, reconciled, sent: mail.sent, left: mail.left };
+  return { bookkeeping: bookkeeping.done, transitions: transitions.done, stagedAnswers, mailMoved, erased, reconciled, sent: mail.sent, left: mail.left };
 }
 
 /** The form's own responses are the source of truth: any without a request is registered now, once. */

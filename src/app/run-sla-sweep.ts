@@ -52,6 +52,7 @@ import {
 import { type CellValue, type RecordOf, text } from '../gas/table';
 import { format, type LocaleCode } from '../locale/index';
 import { type SlaTexts, slaTexts } from '../locale/sla';
+import { refreshDashboardAfterSweep, type SweepDashboardOutcome } from './refresh-dashboard';
 import { trackTraining } from './track-training';
 
 export const SLA_SWEEP_JOB = 'runSlaSweep';
@@ -98,6 +99,8 @@ export interface SweepReport {
   /** Open requests whose bookkeeping row the owner's runQueue has not written yet. */
   withoutBookkeeping: number;
   training: { tasks: number; messages: number };
+  /** «Панель» redrawn at the end, when the sweep left enough of its run (refresh-dashboard.ts). */
+  dashboard?: SweepDashboardOutcome;
 }
 
 interface Plan {
@@ -126,6 +129,7 @@ export function runSlaSweepJob(event: unknown): SweepReport {
   const report = emptyReport();
   commitWindows(sweep, planRequests(sweep, report), report);
   report.training = trackTraining({ ...sweep, policy: sweep.ctx.policy, lockWaitMs: LOCK_WAIT_MS });
+  report.dashboard = refreshDashboardAfterSweep(sweep.hd, started);
   return report;
 }
 

@@ -3,6 +3,7 @@
  * a second run finds everything in place and changes nothing; run by anyone but the owner it changes nothing
  * and says who owns the helpdesk.
  */
+import { refreshEmbedSnippet } from '../gas/web-app';
 import { decideSetup } from '../domain/roles';
 import { CHOICE_LISTS, SHEETS, type SheetKey } from '../domain/schema';
 import { checkSetting, SETTINGS } from '../domain/settings-catalog';
@@ -118,6 +119,8 @@ function upgrade(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, owner: string): S
   );
 
   recordLocale(locale);
+  // The iframe code for the school's site, once the public page is deployed as a web app (README).
+  refreshEmbedSnippet(findSheet(ss, 'settings', newIds, locale)!, locale);
   const settingsNow = readSettings(findSheet(ss, 'settings', newIds, locale)!);
   const forms = ensureForms(ss, settingsNow, topicLabels(settingsNow.get('topics'), msgs), msgs);
   report.formsCreated = forms.created;

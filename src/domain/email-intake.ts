@@ -20,7 +20,14 @@
  *   "-----Original Message-----" separator), a signature only after a "-- " line followed by a few lines;
  *   a forwarded message is never cut; whatever was cut is named by a note (it stays in the mailbox);
  * - IDs are looked for in the subject first, then in the whole body (quotes included: a reply to the
- *   acknowledgement quotes its ID and key footer).
+ *   acknowledgement quotes its ID and key footer);
+ * - mail from the regional support service (its address in «support.email», or its own domain: see
+ *   support-packet.ts) is a person's message even when it is automatic — a registration receipt carries the
+ *   ticket number — unless it is a bounce; the use case records its ticket and, when a person wrote it, its
+ *   text as the answer draft;
+ * - who wrote a message that reached a known request (`replyParty`): the requester (the request's address), the
+ *   support service, a helper (the request's assignee, outside the circle that works the log: cl. 7, they work
+ *   by e-mail), or someone else.
  */
 import { emailIntakeTexts } from '../locale/email-intake';
 import { format, type LocaleCode } from '../locale/index';
@@ -29,6 +36,7 @@ import { isPlausibleEmail, normalizeEmail } from './contacts';
 import { escapeHtml, type RenderedMail } from './mail-templates';
 import type { IncomingRequest, Status } from './request';
 import { findRequestIds } from './request-id';
+import { isSupportAddress } from './support-packet';
 
 /** What the Gmail adapter reads of one message. */
 export interface MailFacts {
@@ -53,6 +61,8 @@ export interface MailIntakeContext {
   ownAddresses: readonly string[];
   /** The school's own addresses that forward mail into the helpdesk (the «school.email» setting). */
   forwarderAddresses: readonly string[];
+  /** The regional support service's address (the «support.email» setting; '' when not filled in). */
+  supportAddress?: string;
   locale: string;
 }
 
@@ -63,7 +73,18 @@ export type MailVerdict =
   | { kind: 'own'; requestIds: string[] }
   | { kind: 'ignore'; reason: IgnoreReason }
   /** A person's message: a reply if one of `referencedIds` (in order) exists, else a new request. */
-  | { kind: 'person'; referencedIds: string[]; incoming: IncomingRequest; trimmed: boolean };
+  | {
+      kind: 'person';
+      referencedIds: string[];
+      incoming: IncomingRequest;
+      trimmed: boolean;
+      /** What the person wrote in this message: the body without quoted history and signature. */
+      replyText: string;
+      /** Sent by the regional support service. */
+      fromSupport: boolean;
+      /** Support mail only: it is automatic (a receipt), so its text is no answer. */
+      automated?: IgnoreReason;
+    };
 
 export interface Mailbox {
   name: string;
@@ -259,8 +280,11 @@ export function classifyMail(facts: MailFacts, ctx: MailIntakeContext): MailVerd
     return { kind: 'own', requestIds: findRequestIds(facts.plainBody) };
   }
   const { sender, hasReplyTo } = requesterOf(facts, own);
+  const supportEmail = ctx.supportAddress ?? '';
+  const fromSupport =
+    isSupportAddress(parseMailbox(facts.from).address, supportEmail) || isSupportAddress(sender.address, supportEmail);
   const ignore = machineMailReason(facts, sender, hasReplyTo);
-  if (ignore) return { kind: 'ignore', reason: ignore };
+  if (ignore && (!fromSupport || ignore === 'bounce')) return { kind: 'ignore', reason: ignore };
 
   const byForwarder = addressSet(ctx.forwarderAddresses).has(normalizeEmail(sender.address));
   const requester = byForwarder ? (forwardedSender(facts.plainBody) ?? sender) : sender;
@@ -268,7 +292,16 @@ export function classifyMail(facts: MailFacts, ctx: MailIntakeContext): MailVerd
   const referencedIds = [...findRequestIds(facts.subject), ...findRequestIds(facts.plainBody)].filter(
     (id, i, all) => all.indexOf(id) === i,
   );
-  return { kind: 'person', referencedIds, incoming: incomingFromMail(facts, requester, description), trimmed };
+  const replyText = byForwarder ? '' : trimReplyText(facts.plainBody).text;
+  return {
+    kind: 'person',
+    referencedIds,
+    incoming: incomingFromMail(facts, requester, description),
+    trimmed,
+    replyText,
+    fromSupport,
+    ...(ignore ? { automated: ignore } : {}),
+  };
 }
 
 // ---- labels and queries ---------------------------------------------------------------------------------
@@ -303,6 +336,8 @@ export function intakeQuery(names: IntakeLabelNames): string {
 // ---- a reply to a known request -----------------------------------------------------------------------------
 
 export type ReplySender = 'requester' | 'other';
+/** Who wrote a message that reached a known request. */
+export type ReplyParty = 'requester' | 'support' | 'helper' | 'other';
 
 /**
  * Whose message reached a known request: the requester's only from the address the request holds. Anyone
@@ -312,6 +347,29 @@ export type ReplySender = 'requester' | 'other';
 export function replySender(senderAddress: string, requestEmail: string): ReplySender {
   const sender = normalizeEmail(senderAddress);
   return sender !== '' && sender === normalizeEmail(requestEmail) ? 'requester' : 'other';
+}
+
+export interface ReplyPartyFacts {
+  senderAddress: string;
+  fromSupport: boolean;
+  /** The request's «Эл. почта» and «Исполнитель» cells. */
+  requestEmail: string;
+  assignee: string;
+  /** The assignee works the log in the spreadsheet (consultant, deputy, director, the school account). */
+  assigneeInCircle: boolean;
+}
+
+/**
+ * The requester first (a parent writing from their own address is never taken for anyone else), then the
+ * support service, then a helper: the request's assignee when they are outside the circle that works the log
+ * (a consultant answering in the thread is a colleague's message, not a draft).
+ */
+export function replyParty(f: ReplyPartyFacts): ReplyParty {
+  if (replySender(f.senderAddress, f.requestEmail) === 'requester') return 'requester';
+  if (f.fromSupport) return 'support';
+  const sender = normalizeEmail(f.senderAddress);
+  if (sender !== '' && sender === normalizeEmail(f.assignee) && !f.assigneeInCircle) return 'helper';
+  return 'other';
 }
 
 /** The requester's answer resumes a request that waited for it (R5.3: the paused clock runs again). */

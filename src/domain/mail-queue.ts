@@ -10,6 +10,7 @@ export const MAIL_KINDS = {
   clarification: 'reply',
   notice: 'reply', // any other requester-facing message: escalation notice, closure, satisfaction question
   support: 'reply', // the packet to the regional support service: external, never folded
+  helper: 'reply', // a question to a helper by e-mail (cl. 7): never folded into a digest
   ack: 'ack',
   assignee: 'internal',
   reminder: 'internal',

@@ -38,7 +38,7 @@ type Instant = Date | number;
 
 // ---- blocks: one description, two renderings -------------------------------------------------------------
 
-type Block =
+export type Block =
   | { type: 'paragraph'; text: string }
   | { type: 'heading'; text: string }
   | { type: 'lines'; lines: string[] }
@@ -123,7 +123,7 @@ export function shorten(value: string, max: number): string {
   return chars.length <= max ? value : `${chars.slice(0, max).join('').trimEnd()}…`;
 }
 
-function compose(subject: string, blocks: Block[]): RenderedMail {
+export function compose(subject: string, blocks: Block[]): RenderedMail {
   return {
     subject: oneLine(subject),
     text: `${blocks.map(blockText).join('\n\n')}\n`,
@@ -133,7 +133,7 @@ function compose(subject: string, blocks: Block[]): RenderedMail {
   };
 }
 
-function footer(t: MailTexts, keys: readonly string[]): Block {
+export function footer(t: MailTexts, keys: readonly string[]): Block {
   return { type: 'footer', lines: [t.automatic, ...keys.map((key) => format(t.keyLine, { key }))] };
 }
 
@@ -150,12 +150,12 @@ export function formatDue(at: Instant, timeZone: string, locale: LocaleCode = 'r
   });
 }
 
-function filled(value: string): boolean {
+export function filled(value: string): boolean {
   return value.trim() !== '';
 }
 
 /** Lines for the values the school filled in; an empty setting leaves no empty line. */
-function presentLines(pairs: Array<readonly [string, string]>): string[] {
+export function presentLines(pairs: Array<readonly [string, string]>): string[] {
   return pairs
     .filter(([, value]) => filled(value))
     .map(([template, value]) => format(template, { value: value.trim() }));

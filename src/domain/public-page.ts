@@ -5,20 +5,29 @@
  */
 import { format } from '../locale/index';
 import type { ScheduleTexts } from '../locale/schedule';
+import { escapeHtml } from './mail-templates';
 import { type Audience, formatMinutes, type ScheduleEvent, type ScheduleKind, upcomingApproved } from './schedule';
 import { parseTimeOfDay } from './settings-catalog';
 import { dateOf, parseIsoDate, weekday } from './zoned-time';
 
-/** The documented query parameters: `view=print` (the A4 page for the information board), nothing else. */
+/**
+ * The documented query parameters: `view=print` (the A4 page for the information board) and `feedback=<token>`
+ * (a satisfaction link of the answer e-mail: src/app/satisfaction-page.ts), not both; nothing else.
+ */
 export type PageView = 'page' | 'print';
 
-export type ParamsCheck = { ok: true; view: PageView } | { ok: false };
+export type ParamsCheck = { ok: true; view: PageView; feedback?: string } | { ok: false };
 
 /**
  * Reads `e.parameters` of doGet. Unknown names are ignored (sites and messengers append their own, such
  * as utm_*), but a documented name with a value it does not know, or given twice, is a bad request.
  */
 export function checkPageParams(parameters: Readonly<Record<string, readonly string[]>> | undefined): ParamsCheck {
+  const feedback = parameters ? parameters.feedback : undefined;
+  if (Array.isArray(feedback)) {
+    if (feedback.length !== 1 || parameters?.view !== undefined) return { ok: false };
+    return { ok: true, view: 'page', feedback: feedback[0] };
+  }
   const given = parameters ? parameters.view : undefined;
   const views: readonly string[] = Array.isArray(given) ? given : [];
   if (views.length === 0) return { ok: true, view: 'page' };
@@ -53,7 +62,7 @@ export interface PublicPageInput {
   texts: ScheduleTexts;
   kindLabels: Readonly<Record<ScheduleKind, string>>;
   audienceLabels: Readonly<Record<Audience, string>>;
-  /** How many events at most (the board is one A4 sheet). Default 60 on the page, 25 in print. */
+  /** How many events at most (default 60); the print view also stops where its A4 sheet is full. */
   maxEvents?: number;
 }
 
@@ -112,6 +121,24 @@ export function safeHref(url: string): string {
   return /^(https?:\/\/|mailto:)[^\s"'<>`]+$/i.test(u) ? u : '';
 }
 
+/**
+ * The iframe a school site pastes to show the page (R4: embeddable; the page allows any frame ancestor).
+ * Its fallback link serves a browser without frames. '' while the web app has no https URL.
+ */
+export function embedSnippet(pageUrl: string, title: string): string {
+  const src = safeHref(pageUrl);
+  if (!/^https:\/\//i.test(src)) return '';
+  const url = escapeHtml(src);
+  const name = escapeHtml(title);
+  return (
+    `<iframe src="${url}" title="${name}" width="100%" height="${EMBED_HEIGHT_PX}" ` +
+    `style="border:0;max-width:100%" loading="lazy"><a href="${url}">${name}</a></iframe>`
+  );
+}
+
+/** Tall enough for the page at desktop width without an inner scroll bar in the usual case (browser test). */
+export const EMBED_HEIGHT_PX = 1600;
+
 function telHref(phone: string): string {
   const digits = phone.replace(/[^\d+]/g, '');
   return digits.length >= 5 ? `tel:${digits}` : '';
@@ -135,6 +162,55 @@ function timeSetting(settings: ReadonlyMap<string, string>, key: string, fallbac
   return formatMinutes(min ?? (parseTimeOfDay(fallback) as number));
 }
 
+/**
+ * The print view is one A4 sheet (cl. 4: the board): its table gets the text lines that the heading and the
+ * contacts leave, in the print CSS of public-page.html (9 pt Arial, fixed column widths). The browser test
+ * prints a sheet full of the longest rows to check these figures.
+ */
+export const PRINT_LINE_BUDGET = 32;
+/** Characters that fit one line of each wrapping column of the print table (the others never wrap). */
+const PRINT_COLUMN_CHARS = { kind: 14, audience: 11, topic: 30, place: 14 } as const;
+
+/** Lines a text takes in a column `width` characters wide, wrapped at spaces as a browser does. */
+export function wrappedLines(text: string, width: number): number {
+  let lines = 1;
+  let used = 0;
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (used > 0 && used + 1 + word.length <= width) {
+      used += 1 + word.length;
+      continue;
+    }
+    if (used > 0) lines++;
+    lines += Math.ceil(word.length / width) - 1;
+    used = word.length % width || width;
+  }
+  return lines;
+}
+
+/** A row's height in fifths of a line: its tallest cell, plus a fifth for its padding and border. */
+function printRowFifths(e: PageEvent): number {
+  const c = PRINT_COLUMN_CHARS;
+  const lines = Math.max(
+    wrappedLines(e.kind, c.kind),
+    wrappedLines(e.audience, c.audience),
+    wrappedLines(e.topic, c.topic),
+    wrappedLines(e.place, c.place),
+  );
+  return lines * 5 + 1;
+}
+
+/** The first events, in date order, that fit the sheet. */
+export function fitOnSheet(events: readonly PageEvent[], budgetLines = PRINT_LINE_BUDGET): PageEvent[] {
+  const out: PageEvent[] = [];
+  let used = 0;
+  for (const e of events) {
+    used += printRowFifths(e);
+    if (used > budgetLines * 5) break;
+    out.push(e);
+  }
+  return out;
+}
+
 export function buildPublicPage(input: PublicPageInput): PublicPageModel {
   const t = input.texts.page;
   const s = (key: string) => (input.settings.get(key) ?? '').trim();
@@ -146,9 +222,8 @@ export function buildPublicPage(input: PublicPageInput): PublicPageModel {
     note,
   });
   const schoolName = s('school.name');
-  const max = input.maxEvents ?? (input.view === 'print' ? 25 : 60);
-  const events = upcomingApproved(input.events, input.now, input.zone)
-    .slice(0, max)
+  const upcoming = upcomingApproved(input.events, input.now, input.zone)
+    .slice(0, input.maxEvents ?? 60)
     .map((e) => ({
       date: ruDate(e.date),
       weekday: input.texts.weekdays[weekday(e.date) - 1] ?? '',
@@ -158,10 +233,17 @@ export function buildPublicPage(input: PublicPageInput): PublicPageModel {
       topic: e.topic.trim(),
       place: e.place.trim(),
     }));
-  const officeHours = format(t.officeHoursValue, {
-    start: timeSetting(input.settings, 'office.start', '15:00'),
-    end: timeSetting(input.settings, 'office.end', '16:00'),
-  });
+  const events = input.view === 'print' ? fitOnSheet(upcoming) : upcoming;
+  // cl. 5.1: the days and hours, and the room where the school gave one.
+  const officeHours = [
+    format(t.officeHoursValue, {
+      start: timeSetting(input.settings, 'office.start', '15:00'),
+      end: timeSetting(input.settings, 'office.end', '16:00'),
+    }),
+    s('office.place'),
+  ]
+    .filter(Boolean)
+    .join(', ');
   const phone = s('school.phone');
   const email = s('school.email');
   const consultant = s('consultant.name');

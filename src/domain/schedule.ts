@@ -6,7 +6,7 @@
  */
 import type { CHOICE_LISTS } from './schema';
 import type { WorkingCalendar } from './working-calendar';
-import { DAY_MS, fromDayNumber, type IsoDate, instantOf, parseIsoDate } from './zoned-time';
+import { addDays, DAY_MS, dateOf, fromDayNumber, type IsoDate, instantOf, parseIsoDate } from './zoned-time';
 
 export type ScheduleKind = (typeof CHOICE_LISTS.scheduleKind)[number];
 export type Audience = (typeof CHOICE_LISTS.audience)[number];
@@ -224,4 +224,164 @@ export function upcomingApproved(events: readonly ScheduleEvent[], now: number, 
 /** "15:00" for 900. */
 export function formatMinutes(min: number): string {
   return `${String(Math.floor(min / 60)).padStart(2, '0')}:${String(min % 60).padStart(2, '0')}`;
+}
+
+// ---- what makes an event publishable ----------------------------------------------------------------------
+
+export type EventProblem = 'date' | 'time' | 'kind' | 'audience' | 'consultant';
+
+/** What keeps an event from being approved: an unreadable date or times, a kind or audience off the list, no consultant. */
+export function eventProblems(e: ApprovedFields): EventProblem[] {
+  const out: EventProblem[] = [];
+  if (parseIsoDate(e.date) === undefined) out.push('date');
+  if (!(Number.isFinite(e.startMin) && Number.isFinite(e.endMin) && e.startMin < e.endMin)) out.push('time');
+  if (e.kind === '') out.push('kind');
+  if (e.audience === '') out.push('audience');
+  if (norm(e.consultant) === '') out.push('consultant');
+  return out;
+}
+
+// ---- approving a period -----------------------------------------------------------------------------------
+
+/** A period of dates, both ends included. */
+export interface Period {
+  from: IsoDate;
+  to: IsoDate;
+}
+
+export interface RowEvent {
+  /** The sheet row the event stands in. */
+  row: number;
+  event: ScheduleEvent;
+}
+
+export interface ApprovalPlan {
+  /** Events of the period awaiting approval that can be approved, in date order. */
+  approve: RowEvent[];
+  /** Already approved as they stand: nothing to do. */
+  approved: RowEvent[];
+  /** Awaiting approval but not approvable: what is wrong (a clash names the other row). */
+  blocked: Array<RowEvent & { problems: EventProblem[]; clashWith: number[] }>;
+}
+
+function inPeriod(date: IsoDate, period: Period): boolean {
+  return date >= period.from && date <= period.to;
+}
+
+/**
+ * What a director's approval of `period` covers. A clash (one consultant twice at once) blocks both
+ * events: the consultant fixes the schedule first, so no double booking is ever published.
+ */
+export function planApproval(rows: readonly RowEvent[], period: Period): ApprovalPlan {
+  const clashes = findClashes(rows.map((r) => r.event));
+  const clashWith = new Map<number, number[]>();
+  for (const { a, b } of clashes) {
+    clashWith.set(a, [...(clashWith.get(a) ?? []), rows[b].row]);
+    clashWith.set(b, [...(clashWith.get(b) ?? []), rows[a].row]);
+  }
+  const plan: ApprovalPlan = { approve: [], approved: [], blocked: [] };
+  rows.forEach((r, i) => {
+    if (!inPeriod(r.event.date, period)) return;
+    if (isApproved(r.event)) {
+      plan.approved.push(r);
+      return;
+    }
+    const problems = eventProblems(r.event);
+    const others = clashWith.get(i) ?? [];
+    if (problems.length > 0 || others.length > 0) plan.blocked.push({ ...r, problems, clashWith: others });
+    else plan.approve.push(r);
+  });
+  const order = (x: RowEvent, y: RowEvent) =>
+    x.event.date < y.event.date ? -1 : x.event.date > y.event.date ? 1 : x.event.startMin - y.event.startMin;
+  plan.approve.sort(order);
+  return plan;
+}
+
+/** The rows a clash of `row` involves (other rows of the same consultant overlapping it). */
+export function clashesOf(rows: readonly RowEvent[], row: number): number[] {
+  const index = rows.findIndex((r) => r.row === row);
+  if (index < 0) return [];
+  return findClashes(rows.map((r) => r.event))
+    .filter((c) => c.a === index || c.b === index)
+    .map((c) => rows[c.a === index ? c.b : c.a].row);
+}
+
+// ---- event IDs ----------------------------------------------------------------------------------------------
+
+/**
+ * An event's ID: its date and a random part, e.g. 'ev-20260915-3f9a1c2b'; an event a person typed into the
+ * sheet ends in '-t' (its announcement to the director is owed by the edit handler, not by an action that
+ * announced its whole batch). No spaces or bars: mail keys carry it.
+ */
+export function newEventId(date: IsoDate, uuid: string, origin: 'planned' | 'typed' = 'planned'): string {
+  const random =
+    uuid
+      .replace(/[^0-9a-f]/gi, '')
+      .toLowerCase()
+      .slice(0, 8) || '0';
+  return `ev-${date.replace(/-/g, '') || 'nodate'}-${random}${origin === 'typed' ? '-t' : ''}`;
+}
+
+/** Whether an ID was given to an event a person typed into the sheet. */
+export function isTypedEventId(id: string): boolean {
+  return /^ev-[0-9a-z]+-[0-9a-f]+-t$/.test(id);
+}
+
+/** The training event of one new staff member (by staffKey): found again whatever date it was moved to. */
+export function trainingEventId(staffKey: string): string {
+  return `nst-${fnv1a(staffKey, 0x811c9dc5)}`;
+}
+
+// ---- new-staff training in the schedule (cl. 3.1) ---------------------------------------------------------
+
+export interface TrainingSlotRequest {
+  consultant: string;
+  durationMin: number;
+  /** The first day the training may take place: the staff member's start date. */
+  fromDate: IsoDate;
+  /** Not before this instant (now): a slot in the past is no slot. */
+  notBefore: number;
+  /** The training's deadline (end of the 3rd working day after the start date). */
+  dueAt: number;
+  /** Slots start this often from the day's opening. Default 30 minutes. */
+  stepMin?: number;
+}
+
+export interface Slot {
+  date: IsoDate;
+  startMin: number;
+  endMin: number;
+}
+
+/**
+ * The earliest slot of `durationMin` inside working hours of a working day (a shortened day's shorter
+ * hours), from the start date and not in the past, ending by the deadline, in which the consultant has no
+ * other event. Undefined when the deadline leaves no such slot.
+ */
+export function findTrainingSlot(
+  calendar: WorkingCalendar,
+  existing: readonly ApprovedFields[],
+  req: TrainingSlotRequest,
+): Slot | undefined {
+  const step = req.stepMin ?? 30;
+  if (!(Number.isInteger(req.durationMin) && req.durationMin > 0 && step > 0)) {
+    throw new RangeError(`A training needs a positive whole duration: ${req.durationMin}`);
+  }
+  const zone = calendar.zone;
+  const who = personKey(req.consultant);
+  // The later of the start date and today ('YYYY-MM-DD' sorts as dates do).
+  const first = [req.fromDate, dateOf(req.notBefore, zone)].sort()[1];
+  const last = dateOf(req.dueAt, zone);
+  for (let date = first; date <= last; date = addDays(date, 1)) {
+    const hours = calendar.workingHoursOf(date);
+    if (!hours) continue;
+    const busy = existing.filter((e) => e.date === date && who !== '' && personKey(e.consultant) === who);
+    for (let start = hours.startMin; start + req.durationMin <= hours.endMin; start += step) {
+      const slot = { date, startMin: start, endMin: start + req.durationMin };
+      if (instantOf(date, start, zone) < req.notBefore) continue;
+      if (instantOf(date, slot.endMin, zone) > req.dueAt) break;
+      if (!busy.some((e) => e.startMin < slot.endMin && slot.startMin < e.endMin)) return slot;
+    }
+  }
+  return undefined;
 }

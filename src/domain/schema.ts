@@ -12,6 +12,7 @@ export const CHOICE_LISTS = {
   audience: ['staff', 'parents', 'all'],
   calendarKind: ['holiday', 'workday', 'short'],
   rejectReason: ['insufficientInfo', 'incorrectQuestion', 'lateInfo'],
+  satisfaction: ['helped', 'notHelped'],
   // R3.2; the labels are the default topics, which the school may edit in «Настройки».
   topic: ['timetable', 'grades', 'attendance', 'lessonPlanning', 'lessons', 'diaryAccess', 'other'],
 } as const;
@@ -252,6 +253,11 @@ export const SHEETS: readonly SheetDef[] = [
       // When the registration's mail was enqueued: empty means runQueue still owes it.
       col('notifiedAt', 'datetime', 'script'),
       col('updatedAt', 'datetime', 'script'),
+      // The life cycle's counters, kept at the moment of each change (the dashboard reads them, not the journal).
+      col('clarifications', 'number', 'script'),
+      col('escalations', 'number', 'script'),
+      col('lastEscalatedAt', 'datetime', 'script'),
+      col('supportWaitMs', 'number', 'script'),
     ],
   },
 ];

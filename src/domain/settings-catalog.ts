@@ -28,6 +28,7 @@ export const SETTINGS: readonly SettingDef[] = [
   { key: 'director.email', type: 'email', defaultValue: null },
   { key: 'office.start', type: 'time', defaultValue: '15:00' },
   { key: 'office.end', type: 'time', defaultValue: '16:00' },
+  { key: 'office.place', type: 'text', defaultValue: '' },
   { key: 'work.start', type: 'time', defaultValue: '08:00' },
   { key: 'work.end', type: 'time', defaultValue: '16:00' },
   { key: 'support.phone', type: 'text', defaultValue: '8 800 300 4444' },
@@ -53,6 +54,17 @@ export const SETTINGS: readonly SettingDef[] = [
   { key: 'intake.ackPerAddressPerDay', type: 'number', defaultValue: '3' },
   { key: 'mail.label', type: 'text', defaultValue: 'Помощь ЭЖ' },
   { key: 'retention.months', type: 'number', defaultValue: '36' },
+  { key: 'workflow.undoMinutes', type: 'number', defaultValue: '10' },
+  {
+    key: 'period.quarters',
+    type: 'text',
+    defaultValue: '01.09.2026–26.10.2026; 05.11.2026–28.12.2026; 12.01.2027–21.03.2027; 01.04.2027–31.05.2027',
+  },
+  { key: 'period.schoolYear', type: 'text', defaultValue: '01.09.2026–31.05.2027' },
+  { key: 'dashboard.greenPct', type: 'number', defaultValue: '95' },
+  { key: 'dashboard.amberPct', type: 'number', defaultValue: '80' },
+  { key: 'training.duration', type: 'number', defaultValue: '60' },
+  { key: 'web.embedSnippet', type: 'text', defaultValue: '' },
 ];
 
 export function settingDef(key: string): SettingDef | undefined {

@@ -375,3 +375,63 @@ function supportAlerts(
     { track: 'support', level: 2, kind: 'escalation', audience: ['assignee', 'consultant'], dueAt: due, event, since },
   ];
 }
+
+// ---- the moment of a change -------------------------------------------------------------------------------
+
+/** What a status change at `at` does to the bookkeeping besides the pause. */
+export interface ChangeEffects {
+  /** Reopened: the resolution target counts anew from `at`, and its alerts start over. */
+  restartResolution: boolean;
+  /** Entering «Нужно уточнение» / «Передано в Службу поддержки»: the counters the dashboard reads. */
+  counts: 'clarification' | 'escalation' | undefined;
+}
+
+export interface BookAfterChange {
+  book: Bookkeeping;
+  clarifications: number;
+  escalations: number;
+  lastEscalatedAt?: number;
+  supportWaitMs: number;
+}
+
+/**
+ * The bookkeeping right after a person (or the requester) changed the status at `at`: the pause starts and
+ * ends at that moment rather than at the next hourly sweep, with the same rule the sweep applies (the sweep
+ * then finds nothing to do). Alert levels other than the support track's are left to the sweep.
+ * `counters` are the request's counts before the change.
+ */
+export function bookAfterChange(
+  rawFacts: LogFacts,
+  rawBook: Bookkeeping,
+  counters: Omit<BookAfterChange, 'book'>,
+  ctx: SweepContext,
+  at: number,
+  effects: ChangeEffects,
+): BookAfterChange | undefined {
+  const facts = wholeMinutesOfFacts(rawFacts);
+  const book = wholeMinutesOfBook(rawBook);
+  const now = wholeMinute(at) as number;
+  const { policy } = ctx;
+  const type: RequesterType = facts.requesterType || 'parent';
+  const targets = { fr: policy.target('firstResponse', type), res: policy.target('resolution', type) };
+  const next: Bookkeeping = { ...book };
+  if (!fillDues(next, facts, policy, targets)) return undefined;
+  const levels = decodeLevels(book.alertLevel);
+  const out: Omit<BookAfterChange, 'book'> = { ...counters };
+  const wasSupport = next.pausedSince !== undefined && levels.support > 0;
+  const supportFrom = next.pausedSince;
+  applyWaiting(next, levels, facts, ctx, targets, now);
+  if (wasSupport && supportFrom !== undefined && next.pausedSince !== supportFrom) {
+    out.supportWaitMs += policy.meter('support').between(supportFrom, now);
+  }
+  if (effects.restartResolution) {
+    next.resolutionDueAt = policy.dueAt(targets.res, { start: now, pauses: [] }) ?? next.resolutionDueAt;
+    levels.resolution = 0;
+  }
+  if (effects.counts === 'clarification') out.clarifications += 1;
+  if (effects.counts === 'escalation') {
+    out.escalations += 1;
+    out.lastEscalatedAt = now;
+  }
+  return { ...out, book: { ...next, alertLevel: encodeLevels(levels) } };
+}

@@ -23,6 +23,8 @@ export const TRIGGER_PLAN: readonly TriggerSpec[] = [
   { handler: 'runSlaSweep', kind: 'everyHours', hours: 1 },
   { handler: 'sendDailyDigest', kind: 'daily', hour: 7 },
   { handler: 'sendWeeklyReport', kind: 'weekly', weekDay: 'MONDAY', hour: 8 },
+  // Hand edits of the log and the schedule (the workflow's rules, the undo window, the journal).
+  { handler: 'onSheetEdit', kind: 'spreadsheetEdit' },
 ];
 
 export const APPS_SCRIPT_TRIGGER_LIMIT = 20;

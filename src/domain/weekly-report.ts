@@ -1,31 +1,88 @@
 /**
- * The director's week in figures (the helpdesk features list: volume by requester type, channel and topic;
- * first-response compliance; backlog; overdue list; rejections by reason). Pure: rows in, figures out.
- * Nothing personal goes in: IDs, topics, channels, statuses and times only.
+ * The director's week (issue 8): the figures of the week that ended — the same figures, targets and colours
+ * as «Панель» (dashboard-figures.ts) — and the overdue list, as one view that the Monday e-mail and the
+ * print dialog both render (weekly-report-mail.ts). Pure. Nothing personal is in it: the metrics carry
+ * IDs, topics, counts and times only.
  */
-import type { Channel, RequesterType, Status } from './request';
+import { format } from '../locale/index';
+import {
+  dayText,
+  detailTables,
+  type Figure,
+  type FigureContext,
+  keyFigures,
+  momentText,
+  overdueTable,
+  type Table,
+} from './dashboard-figures';
+import type { DashboardMetrics } from './metrics';
+import type { Period } from './metrics-period';
+import { addDays, dateOf, instantOf, weekday } from './zoned-time';
 
-export interface ReportRow {
-  id: string;
-  createdAt: number | null;
-  requesterType: RequesterType | '';
-  channel: Channel | '';
-  topic: string;
-  status: Status | '';
-  rejectReason: string;
-  firstResponseAt: number | null;
-  resolvedAt: number | null;
-  firstResponseDueAt: number | null;
-  resolutionDueAt: number | null;
+/** The overdue list of the report: long enough for a bad week, short enough for one e-mail. */
+export const REPORT_OVERDUE_LIMIT = 100;
+
+export interface WeeklyReportView {
+  /** The week's first and last day, «ДД.ММ.ГГГГ». */
+  from: string;
+  to: string;
+  subject: string;
+  heading: string;
+  intro: string;
+  /** «По состоянию на …». */
+  asOf: string;
+  columns: { figure: string; value: string; target: string; note: string };
+  figuresHeading: string;
+  figures: Figure[];
+  tables: Table[];
+  overdue: Table;
+  noneOverdue: string;
+  none: string;
+  /** «и ещё {count}»: the overdue rows left out (overdue.more). */
+  moreTemplate: string;
 }
 
-export interface OverdueItem {
-  id: string;
-  topic: string;
-  /** Whole days since the request came in. */
-  ageDays: number;
+/** The week that ended before `now`'s week: Monday 00:00 to Monday 00:00 in the school's zone. */
+export function lastWeekPeriod(now: number, zone: string): Period {
+  const today = dateOf(now, zone);
+  const monday = addDays(today, 1 - weekday(today));
+  const fromDate = addDays(monday, -7);
+  return {
+    kind: 'week',
+    fromDate,
+    toDate: addDays(monday, -1),
+    from: instantOf(fromDate, 0, zone),
+    to: instantOf(monday, 0, zone),
+  };
 }
 
+export function weeklyReportView(m: DashboardMetrics, ctx: FigureContext): WeeklyReportView {
+  const t = ctx.texts;
+  const from = dayText(m.period.fromDate);
+  const to = dayText(m.period.toDate);
+  const overdue = overdueTable(m, ctx, REPORT_OVERDUE_LIMIT);
+  return {
+    from,
+    to,
+    subject: format(t.weekly.subject, { from, to }),
+    heading: format(t.weekly.heading, { from, to }),
+    intro: t.weekly.intro,
+    asOf: `${t.asOfLabel} ${momentText(m.now, ctx.zone)}`,
+    columns: { ...t.columns },
+    figuresHeading: t.sections.key,
+    figures: keyFigures(m, ctx),
+    tables: detailTables(m, ctx),
+    overdue: { ...overdue, heading: t.weekly.overdue },
+    noneOverdue: t.weekly.noneOverdue,
+    none: t.values.none,
+    moreTemplate: t.more,
+  };
+}
+
+/**
+ * The first version's figures, still named by renderWeeklyReport in mail-templates.ts (a shared file this
+ * module may not edit). Nothing builds them any more: delete this type together with renderWeeklyReport.
+ */
 export interface WeeklyFigures {
   from: number;
   to: number;
@@ -33,56 +90,10 @@ export interface WeeklyFigures {
   byRequesterType: Array<[string, number]>;
   byChannel: Array<[string, number]>;
   byTopic: Array<[string, number]>;
-  /** Requests whose first response fell due in the week, and how many got it in time. */
   firstResponseDue: number;
   firstResponseInTime: number;
   resolved: number;
   rejectedByReason: Array<[string, number]>;
   openNow: number;
-  overdue: OverdueItem[];
-}
-
-const CLOSED: ReadonlySet<string> = new Set(['closed', 'rejected', 'etiquetteEnded']);
-const DAY_MS = 86_400_000;
-
-function countBy(rows: readonly ReportRow[], key: (r: ReportRow) => string): Array<[string, number]> {
-  const counts = new Map<string, number>();
-  for (const r of rows) {
-    const k = key(r);
-    if (k) counts.set(k, (counts.get(k) ?? 0) + 1);
-  }
-  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-}
-
-const within = (t: number | null, from: number, to: number): t is number => t !== null && t >= from && t < to;
-
-/** The figures of [from, to), with the backlog and the overdue list as of `now`. */
-export function weeklyFigures(rows: readonly ReportRow[], from: number, to: number, now: number): WeeklyFigures {
-  const received = rows.filter((r) => within(r.createdAt, from, to));
-  const dueInWeek = rows.filter((r) => within(r.firstResponseDueAt, from, to));
-  const open = rows.filter((r) => r.status !== '' && !CLOSED.has(r.status) && r.status !== 'answered');
-  const overdue = open
-    .map((r) => ({ r, due: r.firstResponseAt === null ? r.firstResponseDueAt : r.resolutionDueAt }))
-    .filter(({ due }) => due !== null && due < now)
-    .map(({ r }) => ({ id: r.id, topic: r.topic, ageDays: Math.floor((now - (r.createdAt ?? now)) / DAY_MS) }))
-    .sort((a, b) => b.ageDays - a.ageDays || a.id.localeCompare(b.id));
-  return {
-    from,
-    to,
-    received: received.length,
-    byRequesterType: countBy(received, (r) => r.requesterType),
-    byChannel: countBy(received, (r) => r.channel),
-    byTopic: countBy(received, (r) => r.topic),
-    firstResponseDue: dueInWeek.length,
-    firstResponseInTime: dueInWeek.filter(
-      (r) => r.firstResponseAt !== null && r.firstResponseDueAt !== null && r.firstResponseAt <= r.firstResponseDueAt,
-    ).length,
-    resolved: rows.filter((r) => within(r.resolvedAt, from, to)).length,
-    rejectedByReason: countBy(
-      rows.filter((r) => r.status === 'rejected' && within(r.resolvedAt, from, to)),
-      (r) => r.rejectReason,
-    ),
-    openNow: open.length,
-    overdue,
-  };
+  overdue: Array<{ id: string; topic: string; ageDays: number }>;
 }

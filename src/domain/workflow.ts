@@ -296,6 +296,11 @@ export function revertNote(problem: TransitionProblem, locale: LocaleCode): stri
   return `${head}\n${problemText(problem, locale, label)}`;
 }
 
+/** Why a change was refused, for the sidebar's message (the same words as the note, without its first line). */
+export function problemMessage(problem: TransitionProblem, locale: LocaleCode): string {
+  return problemText(problem, locale, (s) => `«${messages(locale).choices.status[s]}»`);
+}
+
 function problemText(problem: TransitionProblem, locale: LocaleCode, label: (s: Status) => string): string {
   const texts = workflowTexts[locale];
   const plain = (s: Status): string => messages(locale).choices.status[s];

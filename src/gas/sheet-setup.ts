@@ -12,7 +12,13 @@ import {
   planColumns,
   type SheetDef,
 } from '../domain/schema';
-import type { Messages } from '../locale/index';
+import { type Messages, messages } from '../locale/index';
+import { scheduleTexts } from '../locale/schedule';
+import { readLocale } from './properties';
+import { APPROVAL_KEYS, directorsOf } from './schedule-repo';
+import { readSettings } from './settings-repo';
+import { readStaff } from './staff-repo';
+import { findSheet } from './workbook';
 
 /** Protections the script made carry this prefix in their description, so re-runs find instead of duplicating. */
 export const PROTECTION_TAG = 'helpdesk:';
@@ -46,6 +52,7 @@ export function ensureSheet(
   const addedColumns = def.kind === 'table' ? ensureColumns(ctx, def, sheet) : [];
   ensureSheetLook(def, sheet);
   ensureSheetProtection(ctx, def, sheet);
+  if (def.key === 'schedule' && def.kind === 'table') ensureScheduleRules(ctx, def, sheet);
   if (def.hidden && !sheet.isSheetHidden()) sheet.hideSheet();
   return { sheet, created, addedColumns };
 }
@@ -156,6 +163,7 @@ function validationFor(
       .build();
   }
   if (col.type === 'bool') return SpreadsheetApp.newDataValidation().requireCheckbox().build();
+  if (col.type === 'time' && col.writer === 'people') return timeValidation(readLocale());
   if (col.type === 'date' || col.type === 'datetime') {
     return col.writer === 'people'
       ? SpreadsheetApp.newDataValidation().requireDate().setAllowInvalid(false).build()
@@ -195,4 +203,94 @@ function ensureSheetProtection(ctx: SheetSetupContext, def: SheetDef, sheet: Goo
   // editor added later in (reference/spreadsheet/protection, the sample's removeEditors(getEditors())).
   p.removeEditors(others.map((u) => u.getEmail()));
   if (p.canDomainEdit()) p.setDomainEdit(false);
+}
+
+// ---- «График»: times people type, and the approval columns only the director and the owner may edit ----------
+
+/**
+ * A time of day is a fraction of a day in Sheets, so «15:00» is 0.625 and «25:00» (a duration) or a date is
+ * not in [0, 1): typed nonsense is refused with a hint (reference/spreadsheet/data-validation-builder
+ * #requirenumberbetweenstart,-end). That the end comes after the start is checked by the edit handler.
+ */
+function timeValidation(locale: string): GoogleAppsScript.Spreadsheet.DataValidation {
+  return SpreadsheetApp.newDataValidation()
+    .requireNumberBetween(0, 0.99999)
+    .setAllowInvalid(false)
+    .setHelpText(scheduleTexts(locale).notes.times)
+    .build();
+}
+
+function ensureScheduleRules(ctx: SheetSetupContext, def: SheetDef, sheet: GoogleAppsScript.Spreadsheet.Sheet): void {
+  const lastColumn = sheet.getLastColumn();
+  const keyRow = sheet
+    .getRange(KEY_ROW, 1, 1, lastColumn)
+    .getValues()[0]
+    .map((k) => String(k).trim());
+  const dataRows = sheet.getMaxRows() - FIRST_DATA_ROW + 1;
+  // Re-applied on every run: the hint follows the school's language.
+  const locale = ctx.msgs === messages('en') ? 'en' : 'ru';
+  for (const col of def.columns) {
+    const index = keyRow.indexOf(col.key);
+    if (col.type === 'time' && index >= 0) {
+      sheet.getRange(FIRST_DATA_ROW, index + 1, dataRows, 1).setDataValidation(timeValidation(locale));
+    }
+  }
+  protectApprovalColumns(ctx.ss, sheet, ctx.owner, locale, keyRow);
+}
+
+/**
+ * The approval columns protected for the owner and the directors («Почта директора» and «Сотрудники» with the
+ * role director), as they are now. Setup calls it; so may the owner's edit trigger when «Настройки» or
+ * «Сотрудники» change, so that a new director can approve without waiting for setup to run again.
+ */
+export function protectApprovalColumns(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  owner: string,
+  locale: string,
+  keyRow: readonly string[] = sheet
+    .getRange(KEY_ROW, 1, 1, sheet.getLastColumn())
+    .getValues()[0]
+    .map((k) => String(k).trim()),
+): void {
+  const settingsSheet = findSheet(ss, 'settings', undefined, locale);
+  const staffSheet = findSheet(ss, 'staff', undefined, locale);
+  const directors = directorsOf(
+    settingsSheet ? readSettings(settingsSheet) : new Map<string, string>(),
+    staffSheet ? readStaff(staffSheet) : [],
+  );
+  const positions = APPROVAL_KEYS.map((key) => ({ key, column: keyRow.indexOf(key) + 1 })).filter((p) => p.column > 0);
+  if (positions.length === 0) return;
+  const protections = sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE);
+  for (const { key, column } of positions) {
+    const range = sheet.getRange(KEY_ROW, column, sheet.getMaxRows(), 1);
+    protectForEditors(protections, range, `${PROTECTION_TAG}schedule.${key}`, [owner, ...directors]);
+  }
+}
+
+/**
+ * The approval columns: a real protection (not a warning) whose editors are exactly the owner and the
+ * directors, set explicitly on every run so that a new director is added and a former one removed
+ * (reference/spreadsheet/protection: addEditors, removeEditors, setDomainEdit).
+ */
+export function protectForEditors(
+  protections: GoogleAppsScript.Spreadsheet.Protection[],
+  range: GoogleAppsScript.Spreadsheet.Range,
+  tag: string,
+  editors: readonly string[],
+): GoogleAppsScript.Spreadsheet.Protection {
+  const p = findTagged(protections, tag, range) ?? range.protect();
+  if (p.getDescription() !== tag) p.setDescription(tag);
+  if (p.getRange().getA1Notation() !== range.getA1Notation()) p.setRange(range);
+  if (p.isWarningOnly()) p.setWarningOnly(false);
+  const norm = (e: string) => e.trim().toLowerCase();
+  const wanted = new Map(editors.filter((e) => e.trim() !== '').map((e) => [norm(e), e.trim()] as const));
+  const current = p.getEditors().map((u) => u.getEmail());
+  const currentSet = new Set(current.map(norm));
+  const remove = current.filter((e) => !wanted.has(norm(e)));
+  const add = [...wanted].filter(([k]) => !currentSet.has(k)).map(([, e]) => e);
+  if (remove.length > 0) p.removeEditors(remove);
+  if (add.length > 0) p.addEditors(add);
+  if (p.canDomainEdit()) p.setDomainEdit(false);
+  return p;
 }

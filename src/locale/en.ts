@@ -120,6 +120,10 @@ export const en: Messages = {
       overflow: 'Text overflow',
       notifiedAt: 'Mail enqueued',
       updatedAt: 'Updated',
+      clarifications: 'Clarifications',
+      escalations: 'Escalations',
+      lastEscalatedAt: 'Last escalated',
+      supportWaitMs: 'Support wait, ms',
     },
   },
   choices: {
@@ -165,6 +169,7 @@ export const en: Messages = {
       incorrectQuestion: 'Question incorrect or not constructive',
       lateInfo: 'Information not provided in time',
     },
+    satisfaction: { helped: 'Helped', notHelped: 'Did not help' },
     topic: {
       timetable: 'Timetable',
       grades: 'Current and final grades',
@@ -197,6 +202,10 @@ export const en: Messages = {
     'director.email': ["Director's e-mail", 'Schedule approval, complaints, escalations.'],
     'office.start': ['Office hours start', 'Cl. 5.1: 15:00–16:00.'],
     'office.end': ['Office hours end', 'Cl. 5.1.'],
+    'office.place': [
+      'Office hours place',
+      'The room where the consultant receives; filled into the office-hours schedule.',
+    ],
     'work.start': ['Working day start', 'Deadlines are counted in working time.'],
     'work.end': ['Working day end', 'One hour earlier on a shortened pre-holiday day.'],
     'support.phone': ['Regional support phone', 'Cl. 8: free call.'],
@@ -240,6 +249,34 @@ export const en: Messages = {
       'The Gmail label the filter puts on help mail (see README); processed threads get "<label>/обработано".',
     ],
     'retention.months': ['Retention of closed requests, months', 'Personal data is anonymised after it.'],
+    'period.quarters': [
+      'School quarters',
+      "Quarter (trimester) dates separated by «;»: DD.MM.YYYY–DD.MM.YYYY, in order, not overlapping, at most six. Used by the dashboard's «School quarter» period; in the holidays the quarter just ended is shown. Update every school year.",
+    ],
+    'period.schoolYear': [
+      'School year',
+      "The first and last day of the school year: DD.MM.YYYY–DD.MM.YYYY. Used by the dashboard's «School year» period. Update every school year.",
+    ],
+    'dashboard.greenPct': [
+      'Dashboard: green from, %',
+      'The share in time (first response, resolution, training) from which a figure is green.',
+    ],
+    'dashboard.amberPct': [
+      'Dashboard: amber from, %',
+      'Below green and at least this is amber, below it red. Not above green.',
+    ],
+    'training.duration': [
+      'New-staff training length, minutes',
+      "How many minutes the schedule gives a new staff member's training (cl. 3.1); 15 to 480.",
+    ],
+    'web.embedSnippet': [
+      'Code for the school site',
+      'Filled in by setup once the public page is deployed as a web app (README). Copy the whole value into the HTML of a page of the school site; no need to edit it: setup rewrites it.',
+    ],
+    'workflow.undoMinutes': [
+      'Undo window for answers, minutes',
+      'An answer typed into the sheet with the status «Answered» is sent after this many minutes; changing the status back before then cancels it.',
+    ],
   },
   basis: { working: 'рабочее', calendar: 'календарное' },
   yes: 'да',

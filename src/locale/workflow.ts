@@ -24,6 +24,25 @@ export interface WorkflowTexts {
   /** {from}, {to}, {allowed}, {who}: labels in «» quotes, joined by commas. */
   readonly problems: Readonly<Record<TransitionProblemCode, string>>;
   readonly actors: Readonly<Record<Actor, string>>;
+  /** {id}: the request ID. */
+  readonly notFound: string;
+  readonly busy: string;
+  /** The requester left no e-mail: {id}, {phone}. */
+  readonly noEmail: string;
+  readonly done: string;
+  readonly audit: {
+    readonly status: string;
+    readonly firstResponse: string;
+    readonly resolved: string;
+    readonly reopened: string;
+    readonly answer: string;
+    readonly rejectReason: string;
+    readonly etiquetteReason: string;
+  };
+  /** Where a change came from, in the audit note. */
+  readonly via: Readonly<Record<'sidebar' | 'sheet' | 'mail' | 'satisfaction' | 'sweep' | 'staged', string>>;
+  /** The line added to «Заметки» when a consultation is ended (cl. 10): {date}, {reason}. */
+  readonly etiquetteNote: string;
 }
 
 export const ru: WorkflowTexts = {
@@ -50,6 +69,28 @@ export const ru: WorkflowTexts = {
     requester: 'заявитель',
     system: 'система',
   },
+  notFound: 'Обращение {id} не найдено в листе «Обращения».',
+  busy: 'Таблица сейчас занята другой операцией. Попробуйте ещё раз через минуту — ничего не потеряно.',
+  noEmail: 'У обращения {id} нет адреса эл. почты: письмо не отправлено, сообщите заявителю по телефону {phone}.',
+  done: 'Готово: обращение {id} — «{status}».',
+  audit: {
+    status: 'Статус изменён',
+    firstResponse: 'Записано время первого ответа',
+    resolved: 'Записано время решения',
+    reopened: 'Обращение снова в работе: время решения снято',
+    answer: 'Ответ записан',
+    rejectReason: 'Причина отклонения',
+    etiquetteReason: 'Консультация прекращена (п. 10)',
+  },
+  via: {
+    sidebar: 'боковая панель',
+    sheet: 'правка в таблице',
+    mail: 'ответ по почте',
+    satisfaction: 'оценка заявителя',
+    sweep: 'контроль сроков',
+    staged: 'отложенная отправка ответа',
+  },
+  etiquetteNote: '{date}: консультация прекращена (п. 10 регламента): {reason}',
 };
 
 export const en: WorkflowTexts = {
@@ -74,6 +115,28 @@ export const en: WorkflowTexts = {
     requester: 'the requester',
     system: 'the system',
   },
+  notFound: 'Request {id} is not in the «Requests» sheet.',
+  busy: 'The spreadsheet is busy with another operation. Try again in a minute — nothing is lost.',
+  noEmail: 'Request {id} has no e-mail address: nothing was sent; tell the requester by phone {phone}.',
+  done: 'Done: request {id} is «{status}».',
+  audit: {
+    status: 'Status changed',
+    firstResponse: 'First response time recorded',
+    resolved: 'Resolution time recorded',
+    reopened: 'Reopened: resolution time cleared',
+    answer: 'Answer recorded',
+    rejectReason: 'Rejection reason',
+    etiquetteReason: 'Consultation ended (cl. 10)',
+  },
+  via: {
+    sidebar: 'sidebar',
+    sheet: 'edit in the sheet',
+    mail: 'e-mail reply',
+    satisfaction: "requester's rating",
+    sweep: 'deadline control',
+    staged: 'delayed answer',
+  },
+  etiquetteNote: '{date}: consultation ended (cl. 10): {reason}',
 };
 
 export const workflowTexts = { ru, en } as const;

@@ -111,6 +111,17 @@ describe('what doGet returns (guides/web)', () => {
     const rt = webApp(ECHO);
     expect(webAppUrl(rt)).toBe(`https://script.google.com/macros/s/AKfycb${rt.scriptId}/exec`);
   });
+
+  // reference/script/service#getUrl: "Returns the URL of the web app, if it has been deployed".
+  test('inside doGet, ScriptApp.getService().getUrl() is the URL the request came to (a page links to itself)', () => {
+    const rt = webApp(`function doGet() {
+      var s = ScriptApp.getService();
+      return HtmlService.createHtmlOutput('<a href="' + s.getUrl() + '?view=print">print</a>|' + s.isEnabled());
+    }`);
+    const res = webRequest(rt, { method: 'GET', visitor: '' });
+    expect(res.body).toBe(`<a href="${webAppUrl(rt)}?view=print">print</a>|true`);
+    expect(res.outcome?.execution).toMatchObject({ kind: 'web-app', activeUser: '' });
+  });
 });
 
 describe('who runs it (guides/web#permissions, reference/base/session#getactiveuser)', () => {

@@ -1,155 +1,30 @@
 // The public page (R4, cl. 4, 7.1, 8) served by doGet on the embedded runtime to an anonymous visitor,
-// over a workbook built by the real setup, with «График» rows approved and not, and a request in the log.
-import path from 'node:path';
+// over a workbook built by the real setup, with «График» rows approved and not, knowledge-base articles
+// public and not, and a request in the log (test/gas/public-page.workbook.ts).
 import type { Runtime } from '../../emulator/index';
-import { htmlPageOf, setHtmlDirectory } from '../../emulator/services/html';
-import { readSheetValues, writeCells } from '../../emulator/services/spreadsheet/index';
-import { type WebResponse, webRequest } from '../../emulator/web';
-import { APPROVAL_FINGERPRINT_KEY } from '../../src/app/public-page';
-import { type ApprovedFields, eventFingerprint } from '../../src/domain/schedule';
+import { htmlPageOf } from '../../emulator/services/html';
+import { readSheetValues, sheetModel, writeCells } from '../../emulator/services/spreadsheet/index';
+import { webAppUrl } from '../../emulator/web';
+import { EMBED_SNIPPET_KEY } from '../../src/gas/web-app';
 import { ru } from '../../src/locale/ru';
-import { testEntryRuntime } from '../helpers/gas-bundle';
-import { setSetting } from '../helpers/settings';
-
-const ENTRY = path.join(__dirname, 'public-page.entry.ts');
-const OWNER = 'school.helpdesk@gmail.com';
-const REQUESTER = { name: 'Сидорова Мария Петровна', email: 'maria.sidorova.parent@mail.ru' };
-
-interface Row {
-  date: string; // dd.mm.yyyy
-  start: string;
-  end: string;
-  kind: keyof typeof ru.choices.scheduleKind;
-  audience: keyof typeof ru.choices.audience;
-  topic: string;
-  place: string;
-  approve?: 'yes' | 'changed';
-}
-
-const iso = (d: string) => `${d.slice(6)}-${d.slice(3, 5)}-${d.slice(0, 2)}`;
-const minutes = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3));
-
-function writeSchedule(rt: Runtime, rows: Row[]): void {
-  const sheet = ru.sheets.schedule;
-  // The approval's fingerprint column, found by its key as the script finds it.
-  const fingerprintColumn = (readSheetValues(rt, sheet)[0] as string[]).indexOf(APPROVAL_FINGERPRINT_KEY) + 1;
-  expect(fingerprintColumn).toBeGreaterThan(0);
-  rows.forEach((r, i) => {
-    const fields: ApprovedFields = {
-      date: iso(r.date),
-      startMin: minutes(r.start),
-      endMin: minutes(r.end),
-      kind: r.kind,
-      audience: r.audience,
-      topic: r.topic,
-      place: r.place,
-      consultant: 'Иванова А. С.',
-    };
-    const row = 3 + i;
-    writeCells(rt, sheet, row, 1, [[r.date, r.start, r.end]], { typed: true });
-    writeCells(rt, sheet, row, 4, [
-      [ru.choices.scheduleKind[r.kind], ru.choices.audience[r.audience], r.topic, r.place, fields.consultant],
-    ]);
-    if (r.approve) {
-      const fp = eventFingerprint(r.approve === 'changed' ? { ...fields, place: 'было: каб. 3' } : fields);
-      writeCells(rt, sheet, row, 9, [['director.petrov@gmail.com', new Date('2026-09-01T10:00:00+05:00')]]);
-      writeCells(rt, sheet, row, fingerprintColumn, [[fp]]);
-    }
-  });
-}
-
-function workbook(): Runtime {
-  const rt = testEntryRuntime(ENTRY, {
-    owner: OWNER,
-    now: '2026-09-10T12:00:00+05:00',
-    manifest: {
-      timeZone: 'Asia/Yekaterinburg',
-      runtimeVersion: 'V8',
-      webapp: { access: 'ANYONE_ANONYMOUS', executeAs: 'USER_DEPLOYING' },
-    },
-  });
-  setHtmlDirectory(rt, path.join(__dirname, '../../src/html'));
-  rt.runAsOwner('setupHelpdesk');
-  setSetting(rt, 'consultant.name', 'Иванова Анна Сергеевна');
-  setSetting(rt, 'consultant.appointmentOrder', 'Приказ № 101-од от 01.09.2026');
-  setSetting(rt, 'support.vk', 'https://vk.com/sedizh_support');
-  writeSchedule(rt, [
-    {
-      date: '15.09.2026',
-      start: '15:00',
-      end: '16:00',
-      kind: 'officeHours',
-      audience: 'all',
-      topic: 'Приём',
-      place: 'каб. 12',
-      approve: 'yes',
-    },
-    {
-      date: '11.09.2026',
-      start: '14:00',
-      end: '15:00',
-      kind: 'seminar',
-      audience: 'staff',
-      topic: '<b>Поурочное</b> <script>x()</script>',
-      place: 'каб. 5',
-      approve: 'yes',
-    },
-    {
-      date: '16.09.2026',
-      start: '15:00',
-      end: '16:00',
-      kind: 'parentMeeting',
-      audience: 'parents',
-      topic: 'НЕУТВЕРЖДЕНО',
-      place: 'актовый зал',
-    },
-    {
-      date: '17.09.2026',
-      start: '15:00',
-      end: '16:00',
-      kind: 'training',
-      audience: 'staff',
-      topic: 'ИЗМЕНЕНО ПОСЛЕ',
-      place: 'каб. 7',
-      approve: 'changed',
-    },
-    {
-      date: '01.09.2026',
-      start: '15:00',
-      end: '16:00',
-      kind: 'officeHours',
-      audience: 'all',
-      topic: 'ПРОШЛО',
-      place: 'каб. 12',
-      approve: 'yes',
-    },
-  ]);
-  // A request in the log: its requester must never reach the page.
-  writeCells(rt, ru.sheets.requests, 3, 1, [
-    [
-      'REQ-1',
-      new Date('2026-09-09T10:00:00+05:00'),
-      ru.choices.channel.form,
-      ru.choices.requesterType.parent,
-      REQUESTER.name,
-      '5Б',
-      REQUESTER.email,
-    ],
-  ]);
-  return rt;
-}
-
-const get = (rt: Runtime, parameters: Record<string, string> = {}): WebResponse =>
-  webRequest(rt, { method: 'GET', parameters, visitor: '' });
+import {
+  ARTICLES,
+  CONTACTS,
+  DIRECTOR,
+  HIDDEN_EVENTS,
+  type PublicPageWorkbook,
+  publicPageWorkbook,
+  REQUESTER,
+} from './public-page.workbook';
 
 describe('public page (doGet)', () => {
-  let rt: Runtime;
+  let wb: PublicPageWorkbook;
   beforeAll(() => {
-    rt = workbook();
+    wb = publicPageWorkbook();
   });
 
   it('serves the approved upcoming events only, embeddable, mobile-friendly, without scripts', () => {
-    const res = get(rt);
+    const res = wb.get();
     expect(res.outcome?.error).toBeUndefined();
     expect(res.status).toBe(200);
     expect(res.xFrameOptions).toBe('ALLOWALL');
@@ -163,57 +38,116 @@ describe('public page (doGet)', () => {
     expect(res.body).toContain('15:00–16:00');
     expect(res.body).toContain('Приёмные часы');
     expect(res.body.indexOf('11.09.2026')).toBeLessThan(res.body.indexOf('15.09.2026'));
-    for (const hidden of ['НЕУТВЕРЖДЕНО', 'ИЗМЕНЕНО ПОСЛЕ', 'ПРОШЛО', '16.09.2026', '17.09.2026']) {
-      expect(res.body).not.toContain(hidden);
-    }
+    for (const hidden of HIDDEN_EVENTS) expect(res.body).not.toContain(hidden);
   });
 
   it('escapes HTML in a topic', () => {
-    const res = get(rt);
+    const res = wb.get();
     expect(res.body).toContain('&lt;b&gt;Поурочное&lt;/b&gt; &lt;script&gt;x()&lt;/script&gt;');
     expect(res.body).not.toContain('<b>Поурочное');
   });
 
   it('lists every contact of cl. 5.1, 7.1 and 8, the consultant and the order (R2)', () => {
-    const { body } = get(rt);
+    const { body } = wb.get();
     for (const s of [
-      'с 15:00 до 16:00',
-      '2-34-81',
-      'fsk1-siva@mail.ru',
-      '8 800 300 4444',
+      `${CONTACTS.officeHours}, ${CONTACTS.officePlace}`,
+      CONTACTS.phone,
+      `href="mailto:${CONTACTS.email}"`,
+      CONTACTS.supportPhone,
       'звонок бесплатный',
-      'https://vk.com/sedizh_support',
-      'Иванова Анна Сергеевна',
-      'Приказ № 101-од от 01.09.2026',
+      `href="${CONTACTS.supportVk}"`,
+      `href="mailto:${CONTACTS.supportEmail}"`,
+      CONTACTS.consultant,
+      CONTACTS.order,
+      CONTACTS.regulation,
       'Оставить заявку',
       'Подать жалобу',
     ]) {
       expect(body).toContain(s);
     }
-    expect(body).toMatch(/href="https:\/\/docs\.google\.com\/forms\/[^"]+"/);
+    expect(body.match(/href="https:\/\/docs\.google\.com\/forms\/d\/e\/[^"]+\/viewform"/g)).toHaveLength(2);
+  });
+
+  it('shows the public knowledge-base articles only', () => {
+    const { body } = wb.get();
+    expect(body).toContain(`href="${ARTICLES.linked.link}"`);
+    expect(body).toContain(ARTICLES.linked.question);
+    expect(body).toContain(ARTICLES.plain.question);
+    expect(body).toContain('Если письмо не пришло');
+    expect(body).not.toContain(ARTICLES.hidden.question);
+    expect(body).not.toContain(ARTICLES.hidden.answer);
   });
 
   it('shows no personal data of a requester', () => {
-    const { body } = get(rt);
-    expect(body).not.toContain(REQUESTER.name);
-    expect(body).not.toContain('Сидорова');
-    expect(body).not.toContain(REQUESTER.email);
-    expect(body).not.toContain('director.petrov');
+    const { body } = wb.get();
+    for (const value of Object.values(REQUESTER)) expect(body).not.toContain(value);
+    expect(body).not.toContain('Сидоров');
+    expect(body).not.toContain('912');
+    expect(body).not.toContain(DIRECTOR);
+  });
+
+  it('links the print view at the web app’s own URL (ScriptApp.getService().getUrl()) in a new tab', () => {
+    const { body } = wb.get();
+    const printUrl = `${webAppUrl(wb.rt)}?view=print`;
+    expect(body).toContain(`<a href="${printUrl}" target="_blank" rel="noopener">Версия для печати (А4)</a>`);
+    expect(wb.get({ view: 'print' }).body).not.toContain(printUrl);
   });
 
   it('gives the A4 print view with ?view=print, ignores unknown parameters, refuses a bad view', () => {
-    const print = get(rt, { view: 'print' });
+    const print = wb.get({ view: 'print' });
     expect(print.status).toBe(200);
     expect(print.body).toContain('<body class="print">');
     expect(print.body).toContain('size: A4');
     expect(print.body).toContain('График оказания помощи при работе с СЭДиЖ');
     expect(print.body).toContain('15.09.2026');
     expect(print.body).not.toContain('НЕУТВЕРЖДЕНО');
-    expect(get(rt, { utm_source: 'vk' }).body).toContain('15.09.2026');
-    const bad = get(rt, { view: '<img src=x>' });
-    expect(bad.body).toContain('Неверный запрос');
-    expect(bad.body).not.toContain('15.09.2026');
-    expect(bad.body).not.toContain('<img');
-    expect(bad.xFrameOptions).toBe('ALLOWALL');
+    expect(wb.get({ utm_source: 'vk' }).body).toContain('15.09.2026');
+    for (const view of ['<img src=x>', ['print', 'page'], 'PRINTX']) {
+      const bad = wb.get({ view });
+      expect(bad.status).toBe(200);
+      expect(bad.body).toContain('Неверный запрос');
+      expect(bad.body).not.toContain('15.09.2026');
+      expect(bad.body).not.toContain('<img');
+      expect(bad.xFrameOptions).toBe('ALLOWALL');
+    }
+  });
+});
+
+/** The «Настройки» row of web.embedSnippet: setup adds it once the catalog has the key; added here otherwise. */
+function embedRow(rt: Runtime): number {
+  const rows = readSheetValues(rt, ru.sheets.settings);
+  const at = rows.findIndex((r) => r[0] === EMBED_SNIPPET_KEY);
+  if (at >= 0) return at + 1;
+  writeCells(rt, ru.sheets.settings, rows.length + 1, 1, [[EMBED_SNIPPET_KEY, 'Код для сайта школы', '', '']]);
+  return rows.length + 1;
+}
+
+describe('the iframe snippet for the school site («Настройки», web.embedSnippet)', () => {
+  it('is the web app URL in an iframe once deployed, written as text, and rewritten only when it changes', () => {
+    const { rt } = publicPageWorkbook();
+    const row = embedRow(rt);
+    // Setup wrote it already (it runs refreshEmbedSnippet); cleared, it is written again, once.
+    writeCells(rt, ru.sheets.settings, row, 3, [['']]);
+    const writes = rt.countOf('Range.setValue');
+    const snippet = rt.runAsOwner('refreshEmbed') as string;
+    expect(rt.countOf('Range.setValue')).toBe(writes + 1);
+    const url = webAppUrl(rt);
+    expect(snippet).toBe(
+      `<iframe src="${url}" title="МБОУ «Северокоммунарская СОШ»: помощь по электронному журналу" ` +
+        'width="100%" height="1600" style="border:0;max-width:100%" loading="lazy">' +
+        `<a href="${url}">МБОУ «Северокоммунарская СОШ»: помощь по электронному журналу</a></iframe>`,
+    );
+    expect(readSheetValues(rt, ru.sheets.settings)[row - 1][2]).toBe(snippet);
+    expect(sheetModel(rt, ru.sheets.settings).layers.numberFormat.get(row, 3)).toBe('@');
+    const before = rt.countOf('Range.setValue');
+    expect(rt.runAsOwner('refreshEmbed')).toBe(snippet);
+    expect(rt.countOf('Range.setValue')).toBe(before);
+  });
+
+  it('stays blank while the script is not deployed as a web app (getUrl() is null)', () => {
+    const { rt } = publicPageWorkbook({ deployed: false });
+    const row = embedRow(rt);
+    expect(rt.runAsOwner('refreshEmbed')).toBe('');
+    expect(readSheetValues(rt, ru.sheets.settings)[row - 1][2]).toBe('');
   });
 });

@@ -18,6 +18,7 @@ const NOT_HERE = [
   'onFormSubmit',
   'onComplaintSubmit',
   'sendWeeklyReport',
+  'onSheetEdit',
 ];
 
 export function setupHelpdesk(): { sweep: string; digest: string } {

@@ -36,20 +36,43 @@ interface Report {
 
 const ENTRY_POINTS = [
   'anonymiseExpired',
+  'approveSchedule',
+  'approveScheduleEvent',
+  'assignRequest',
   'doGet',
+  'doPost',
   'erasePersonData',
+  'escalateRequest',
+  'fillOfficeHours',
   'onComplaintSubmit',
   'onFormSubmit',
   'onOpen',
+  'onSheetEdit',
+  'placeNewStaffTraining',
   'pollHelpdeskMail',
+  'recordSupportOutcome',
+  'refreshDashboard',
   'registerManualRequest',
   'runQueue',
   'runSlaSweep',
+  'scheduleSidebarView',
   'sendDailyDigest',
   'sendWeeklyReport',
   'setup',
   'showHealth',
   'showRegistrationDialog',
+  'showRequestSidebar',
+  'showScheduleSidebar',
+  'showWeeklyReport',
+  'sidebarAnswer',
+  'sidebarAskClarification',
+  'sidebarAssign',
+  'sidebarEndForEtiquette',
+  'sidebarEscalate',
+  'sidebarPreviewAnswer',
+  'sidebarRefresh',
+  'sidebarReject',
+  'sidebarSetStatus',
 ];
 
 function setupAsOwner(rt: Runtime): Report {
@@ -174,6 +197,7 @@ describe('setup', () => {
       `runSlaSweep:${OWNER}:`,
       `sendDailyDigest:${OWNER}:`,
       `sendWeeklyReport:${OWNER}:`,
+      `onSheetEdit:${OWNER}:${containerSpreadsheet(rt).id}`,
     ]);
   });
 

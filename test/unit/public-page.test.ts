@@ -1,4 +1,14 @@
-import { buildPublicPage, checkPageParams, type PublicPageInput, safeHref } from '../../src/domain/public-page';
+import {
+  buildPublicPage,
+  checkPageParams,
+  embedSnippet,
+  fitOnSheet,
+  type PageEvent,
+  PRINT_LINE_BUDGET,
+  type PublicPageInput,
+  safeHref,
+  wrappedLines,
+} from '../../src/domain/public-page';
 import { approvalOf, type ScheduleEvent } from '../../src/domain/schedule';
 import { ru as choices } from '../../src/locale/ru';
 import { ru } from '../../src/locale/schedule';
@@ -117,5 +127,75 @@ describe('public page model', () => {
     expect(checkPageParams({ view: ['<script>'] })).toEqual({ ok: false });
     expect(checkPageParams({ view: ['print', 'page'] })).toEqual({ ok: false });
     expect(buildPublicPage(input({ view: 'print' })).printUrl).toBe('');
+  });
+
+  it('puts the office room after the hours when the school gave one (cl. 5.1)', () => {
+    const hours = (place?: string) => {
+      const settings = new Map(input().settings);
+      if (place !== undefined) settings.set('office.place', place);
+      return buildPublicPage(input({ settings })).help.find((c) => c.label === ru.page.officeHours)?.value;
+    };
+    expect(hours()).toBe('по рабочим дням с 15:00 до 16:00');
+    expect(hours('  ')).toBe('по рабочим дням с 15:00 до 16:00');
+    expect(hours('каб. 12')).toBe('по рабочим дням с 15:00 до 16:00, каб. 12');
+  });
+});
+
+describe('the iframe snippet for the school site', () => {
+  it('frames the https URL with an escaped title and a fallback link', () => {
+    expect(embedSnippet('https://script.google.com/macros/s/AKfycbX/exec', 'Школа «Ромашка» & Co')).toBe(
+      '<iframe src="https://script.google.com/macros/s/AKfycbX/exec" title="Школа «Ромашка» &amp; Co" ' +
+        'width="100%" height="1600" style="border:0;max-width:100%" loading="lazy">' +
+        '<a href="https://script.google.com/macros/s/AKfycbX/exec">Школа «Ромашка» &amp; Co</a></iframe>',
+    );
+  });
+
+  it('is blank without a URL and for anything but https', () => {
+    expect(embedSnippet('', 'x')).toBe('');
+    expect(embedSnippet('http://script.google.com/macros/s/X/exec', 'x')).toBe('');
+    expect(embedSnippet('javascript:alert(1)', 'x')).toBe('');
+    expect(embedSnippet('https://a.ru/x" onload="alert(1)', 'x')).toBe('');
+  });
+});
+
+describe('the print view fills one A4 sheet', () => {
+  it('counts lines as a browser wraps words', () => {
+    expect(wrappedLines('', 10)).toBe(1);
+    expect(wrappedLines('каб. 12', 14)).toBe(1);
+    expect(wrappedLines('Приёмные часы', 14)).toBe(1);
+    expect(wrappedLines('Обучение нового сотрудника', 14)).toBe(3);
+    expect(wrappedLines('Поурочное планирование: шаблоны, копирование тем, домашние задания', 30)).toBe(3);
+    // A word longer than the column breaks across lines.
+    expect(wrappedLines('https://vk.com/very_long_group_name', 14)).toBe(3);
+  });
+
+  it('keeps the earliest events that fit the line budget', () => {
+    const row = (topic: string): PageEvent => ({
+      date: '15.09.2026',
+      weekday: 'вт',
+      time: '15:00–16:00',
+      kind: 'Приёмные часы',
+      audience: 'Все',
+      topic,
+      place: 'каб. 12',
+    });
+    const short = Array.from({ length: 40 }, (_, i) => row(`Приём ${i}`));
+    // One line and a fifth each: 26 rows fill 31.2 of 32 lines.
+    expect(fitOnSheet(short)).toEqual(short.slice(0, 26));
+    expect(PRINT_LINE_BUDGET).toBe(32);
+    const long = Array.from({ length: 40 }, () =>
+      row('Поурочное планирование: шаблоны, копирование тем, домашние задания'),
+    );
+    // Three lines and a fifth each: 10 rows.
+    expect(fitOnSheet(long)).toHaveLength(10);
+    expect(fitOnSheet([])).toEqual([]);
+  });
+
+  it('applies to the print view only', () => {
+    const many = Array.from({ length: 40 }, (_, i) =>
+      event({ date: `2026-10-${String((i % 28) + 1).padStart(2, '0')}`, startMin: 600 + i, endMin: 660 + i }),
+    );
+    expect(buildPublicPage(input({ events: many })).events).toHaveLength(40);
+    expect(buildPublicPage(input({ events: many, view: 'print' })).events).toHaveLength(26);
   });
 });

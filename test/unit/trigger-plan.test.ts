@@ -30,6 +30,7 @@ describe('planTriggers', () => {
       { uid: 'w', handler: 'sendWeeklyReport', sourceId: '' },
       { uid: 'old', handler: 'onFormSubmit', sourceId: 'form-old' },
       { uid: 'c', handler: 'onComplaintSubmit', sourceId: 'complaints-form' },
+      { uid: 'e', handler: 'onSheetEdit', sourceId: '' },
     ];
     const changes = planTriggers(installed, TRIGGER_PLAN, sourceOf);
     expect(changes.remove.map((t) => t.uid)).toEqual(['old']);

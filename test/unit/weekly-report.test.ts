@@ -1,78 +1,98 @@
-import { type ReportRow, weeklyFigures } from '../../src/domain/weekly-report';
+// The director's week (domain/weekly-report.ts) and its rendering (domain/weekly-report-mail.ts): the week
+// that ended, the same figures and colours as «Панель», every value escaped, and a message that always fits
+// one cell of the mail queue.
+import { RAG_COLORS } from '../../src/domain/dashboard-layout';
+import { MAX_PAYLOAD_CHARS, payloadOf } from '../../src/domain/mail-queue';
+import type { OverdueItem } from '../../src/domain/metrics';
+import { lastWeekPeriod, REPORT_OVERDUE_LIMIT, weeklyReportView } from '../../src/domain/weekly-report';
+import { renderWeeklyReportMail, weeklyReportHtml } from '../../src/domain/weekly-report-mail';
+import { ctx, ekb, fixture } from '../helpers/dashboard-metrics-fixture';
 
-const H = 3_600_000;
-// The week of Mon 7 Sep 2026 00:00 (UTC+5) to Mon 14 Sep.
-const from = Date.parse('2026-09-07T00:00:00+05:00');
-const to = from + 7 * 24 * H;
-const now = to + 8 * H;
+const ZONE = 'Asia/Yekaterinburg';
+const opts = {
+  locale: 'ru' as const,
+  key: 'week-2026-09-07|report|director',
+  spreadsheetUrl: 'https://docs.google.com/x',
+  openLabel: 'Открыть таблицу',
+};
 
-function row(id: string, extra: Partial<ReportRow>): ReportRow {
-  return {
-    id,
-    createdAt: from + 10 * H,
-    requesterType: 'parent',
-    channel: 'form',
-    topic: 'Учёт посещаемости',
-    status: 'new',
-    rejectReason: '',
-    firstResponseAt: null,
-    resolvedAt: null,
-    firstResponseDueAt: from + 34 * H,
-    resolutionDueAt: from + 82 * H,
-    ...extra,
-  };
-}
-
-describe('weeklyFigures', () => {
-  test('a hand-worked week', () => {
-    const rows = [
-      // Answered in time (10 h after coming in, due at 34 h), closed on Tuesday.
-      row('A', { firstResponseAt: from + 20 * H, status: 'closed', resolvedAt: from + 30 * H }),
-      // Answered late (40 h > 34 h), still in progress, resolution due at 82 h: overdue now.
-      row('B', { requesterType: 'staff', channel: 'phone', firstResponseAt: from + 40 * H, status: 'inProgress' }),
-      // No answer at all: first response overdue since 34 h.
-      row('C', { topic: 'Учёт расписания' }),
-      // Rejected for want of information on Friday.
-      row('D', { status: 'rejected', rejectReason: 'Недостаточно исходной информации', resolvedAt: from + 100 * H }),
-      // Last week's request: not received this week; its first response fell due last week.
-      row('E', {
-        createdAt: from - 48 * H,
-        firstResponseDueAt: from - 24 * H,
-        resolutionDueAt: to + 48 * H,
-        status: 'inProgress',
-        firstResponseAt: from - 30 * H,
-      }),
-    ];
-    const f = weeklyFigures(rows, from, to, now);
-    // Received: A, B, C, D (E came last week).
-    expect(f.received).toBe(4);
-    expect(f.byRequesterType).toEqual([
-      ['parent', 3],
-      ['staff', 1],
-    ]);
-    expect(f.byChannel).toEqual([
-      ['form', 3],
-      ['phone', 1],
-    ]);
-    expect(f.byTopic).toEqual([
-      ['Учёт посещаемости', 3],
-      ['Учёт расписания', 1],
-    ]);
-    // Due in the week: A, B, C, D (34 h); in time: A only (B late, C and D never answered).
-    expect(f.firstResponseDue).toBe(4);
-    expect(f.firstResponseInTime).toBe(1);
-    // Resolved in the week: A (closed), D (rejected).
-    expect(f.resolved).toBe(2);
-    expect(f.rejectedByReason).toEqual([['Недостаточно исходной информации', 1]]);
-    // Open now: B, C, E. Overdue: B (resolution due 82 h), C (first response due 34 h); E's is due next week.
-    expect(f.openNow).toBe(3);
-    expect(f.overdue.map((o) => o.id)).toEqual(['B', 'C']);
-    // B came in at 10 h; now is 7 days + 8 h = 176 h: 166 h old, 6 whole days.
-    expect(f.overdue[0].ageDays).toBe(6);
+describe('the week that ended', () => {
+  test('on Monday morning: last Monday 00:00 to this Monday 00:00 in the school’s zone', () => {
+    expect(lastWeekPeriod(ekb('2026-09-14 08:15'), ZONE)).toEqual({
+      kind: 'week',
+      fromDate: '2026-09-07',
+      toDate: '2026-09-13',
+      from: ekb('2026-09-07 00:00'),
+      to: ekb('2026-09-14 00:00'),
+    });
   });
 
-  test('an empty week is all zeros, not an error', () => {
-    const f = weeklyFigures([], from, to, now);
-    expect(f).toMatchObject({ received: 0, firstResponseDue: 0, firstResponseInTime: 0, openNow: 0, overdue: [] });
+  test('on a Sunday evening the week still running is not it: the one before', () => {
+    // Sun 13 Sep 23:30 in Yekaterinburg is 18:30 UTC, still Sunday everywhere west of it.
+    expect(lastWeekPeriod(ekb('2026-09-13 23:30'), ZONE)).toMatchObject({
+      fromDate: '2026-08-31',
+      toDate: '2026-09-06',
+    });
+  });
+});
+
+describe('the report', () => {
+  const view = weeklyReportView(fixture(), ctx);
+
+  test('subject and text: the figures as «label: value (note)», then the overdue list and the tables', () => {
+    const mail = renderWeeklyReportMail(view, opts);
+    expect(mail.subject).toBe('Неделя службы помощи: 07.09.2026 — 13.09.2026');
+    expect(mail.text).toContain('Поступило обращений: 13\n');
+    expect(mail.text).toContain('Первый ответ в срок: 12 / 13 (92%) (в срок 12 из 13)');
+    expect(mail.text).toContain(
+      'Просрочены сейчас\nОБ-2026-00003 — Учёт посещаемости — 2 — первый ответ — 09.09.2026 09:00',
+    );
+    expect(mail.text).toContain('Код письма: week-2026-09-07|report|director');
+  });
+
+  test('HTML: tables, the colours of «Панель», the link to the spreadsheet; the dialog shows the same body', () => {
+    const mail = renderWeeklyReportMail(view, opts);
+    expect(mail.html).toContain(`<td bgcolor="${RAG_COLORS.amber}" align="right">12 / 13 (92%)</td>`);
+    expect(mail.html).toContain('<td>ОБ-2026-00003</td><td>Учёт посещаемости</td><td align="right">2</td>');
+    expect(mail.html).toContain('<a href="https://docs.google.com/x">Открыть таблицу</a>');
+    expect(mail.html).toContain(weeklyReportHtml(view));
+  });
+
+  test('every value is escaped: a topic with markup is shown, never run', () => {
+    const hostile = '<img src=x onerror=alert(1)> & "кавычки"';
+    const m = fixture({
+      overdue: [
+        { id: 'ОБ-2026-00009', topic: hostile, ageDays: 1, track: 'resolution', dueAt: ekb('2026-09-09 09:00') },
+      ],
+    });
+    const html = weeklyReportHtml(weeklyReportView(m, ctx));
+    expect(html).not.toContain('<img');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt; &amp; &quot;кавычки&quot;');
+  });
+
+  test('nothing overdue is said in words', () => {
+    const mail = renderWeeklyReportMail(weeklyReportView(fixture({ overdue: [] }), ctx), opts);
+    expect(mail.text).toContain('Просрочены сейчас\nПросроченных обращений нет.');
+  });
+
+  test('a very long overdue list: the oldest part is sent, with how many more, and the message fits the queue', () => {
+    // A school's own topic label can be long: 100 rows of it would not fit one cell of the queue.
+    const topic = 'Доступ к электронному дневнику и журналу, вход через Госуслуги, восстановление пароля, '.repeat(3);
+    const many: OverdueItem[] = Array.from({ length: 3000 }, (_, i) => ({
+      id: `ОБ-2026-${String(i + 1).padStart(5, '0')}`,
+      topic,
+      ageDays: 3000 - i,
+      track: 'resolution',
+      dueAt: ekb('2026-09-01 09:00'),
+    }));
+    const big = weeklyReportView(fixture({ overdue: many }), ctx);
+    expect(big.overdue.rows).toHaveLength(REPORT_OVERDUE_LIMIT);
+    const mail = renderWeeklyReportMail(big, opts);
+    expect(payloadOf(mail).length).toBeLessThanOrEqual(MAX_PAYLOAD_CHARS);
+    const rows = mail.text.split('\n').filter((l) => l.startsWith('ОБ-2026-'));
+    expect(rows[0]).toMatch(/^ОБ-2026-00001 — /);
+    expect(mail.text).toContain(`и ещё ${3000 - rows.length}`);
+    expect(rows.length).toBeGreaterThan(10);
+    expect(rows.length).toBeLessThan(REPORT_OVERDUE_LIMIT);
   });
 });
