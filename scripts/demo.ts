@@ -10,17 +10,19 @@ import { Runtime } from '../emulator/index';
 import { person } from '../emulator/people';
 import { advance, advanceTo, listTriggers } from '../emulator/scheduler';
 import { submitForm } from '../emulator/services/forms';
-import { type MailRecord, sentMail } from '../emulator/services/mail';
+import { deliverMail, type MailRecord, sentMail } from '../emulator/services/mail';
 import { propertyStore } from '../emulator/services/properties';
 import {
   containerSpreadsheet,
   menusFor,
+  queueUiAnswer,
   readSheetValues,
   shareSpreadsheet,
 } from '../emulator/services/spreadsheet/index';
 import { scriptRun, webRequest } from '../emulator/web';
 import { exportXlsx } from '../emulator/xlsx';
 import { ru } from '../src/locale/ru';
+import { renderDashboard } from './render-dashboard';
 
 const root = path.resolve(__dirname, '..');
 const out = path.join(root, 'out');
@@ -28,6 +30,10 @@ const SCHOOL = 'pomosh.ej.school@gmail.com';
 const CONSULTANT = 'konsultant.ivanova@gmail.com';
 const DIRECTOR = 'direktor.petrov@gmail.com';
 const DEPUTY = 'zam.uvr.sidorova@gmail.com';
+const TEACHER = 'uchitel.orlov@gmail.com';
+const SUPPORT = 'help@sedizh.example';
+/** The Gmail label the school's filter puts on helpdesk mail (the mail.label setting's default). */
+const HELP_LABEL = 'Помощь ЭЖ';
 
 type Answers = Record<string, string | string[]>;
 
@@ -216,12 +222,160 @@ async function main(): Promise<void> {
   say(indent(`registerManualRequest: ${register.ok ? 'выполнено (ошибка!)' : `отказ — ${String(register.error)}`}`));
 
   say('');
-  say('## 2 сентября: сроки');
+  say('## 2 сентября: консультант работает в боковой панели');
+  school.edit(ru.sheets.settings, settingCell(rt, 'support.email'), SUPPORT);
+  school.edit(ru.sheets.staff, 'A6:D6', [
+    [TEACHER, 'Орлов Павел Андреевич', ru.choices.role.teacher, 'Учитель истории'],
+  ]);
+  advanceTo(rt, '2026-09-02T09:00:00+05:00');
+  const act = (who: string, fn: string, requestId: string, input: Record<string, unknown>): string => {
+    const result = person(rt, who).call(fn, { requestId, expected: statusOf(rt, requestId), ...input });
+    const value = result.value as { ok?: boolean; message?: string } | undefined;
+    const text = result.ok ? (value?.message ?? '') : `отказ — ${String(result.error)}`;
+    say(indent(`${requestId} ${fn}: ${text.split('\n').join(' ')}`));
+    return text;
+  };
+  const smirnova = idOf(rt, 'smirnova.anna@mail.ru');
+  const orlova = idOf(rt, 'orlova.vn@school-sev.ru');
+  const kuznetsov = idOf(rt, '+7 912 555-01-02');
+  const pavel = idOf(rt, 'pavel.l@mail.ru');
+  const formulaParent = idOf(rt, 'parent.test@mail.ru');
+  const belova = idOf(rt, '8 (34274) 2-11-09');
+  act(CONSULTANT, 'sidebarSetStatus', smirnova, { to: 'inProgress' });
+  act(CONSULTANT, 'sidebarAnswer', smirnova, {
+    answer:
+      'Здравствуйте! «Нет доступа к организации» значит, что в СЭДиЖ ещё не привязана учётная запись Госуслуг. Мы привязали её сегодня: выйдите из дневника и войдите снова через Госуслуги.',
+  });
+  act(CONSULTANT, 'sidebarAskClarification', orlova, {
+    question:
+      'Уточните, пожалуйста: урок физики пропал во вторник на чётной или нечётной неделе, и видите ли вы его в поурочном планировании?',
+  });
+  act(CONSULTANT, 'sidebarEscalate', kuznetsov, {
+    tried: 'Проверили архив 2025/26 учебного года: итоговые отметки 4А класса в журнале есть, в дневнике не видны.',
+    documents: 'Руководство пользователя СЭДиЖ, раздел «Итоговые отметки»; п. 9.4 регламента.',
+    link: 'https://sedizh.example/forum/itogovye-otmetki',
+  });
+  act(CONSULTANT, 'sidebarEndForEtiquette', pavel, { reason: 'Нецензурная брань и оскорбления в обращении.' });
+  act(CONSULTANT, 'sidebarAssign', formulaParent, { assignee: TEACHER });
+  act(CONSULTANT, 'sidebarSetStatus', belova, { to: 'inProgress' });
+  act(CONSULTANT, 'sidebarAnswer', belova, { answer: 'Пароль сброшен, новый продиктован по телефону.' });
   say(
-    'Консультант отвечает Смирновой и Орловой (первый ответ записан), остальные ждут. Проверка сроков идёт каждый час.',
+    indent(
+      `Посторонний вызывает кнопку панели со страницы: ${scriptRun(rt, 'sidebarAnswer', [{ requestId: smirnova, expected: 'answered', answer: 'x' }], { from: 'web-app', user: '' }).ok ? 'выполнено (ошибка!)' : 'отказ'}`,
+    ),
   );
-  markFirstResponse(rt, consultant, ['smirnova.anna@mail.ru', 'orlova.vn@school-sev.ru']);
-  advanceTo(rt, '2026-09-02T18:00:00+05:00');
+
+  advanceTo(rt, '2026-09-02T10:30:00+05:00');
+  const helperMail = sentMail(rt, SCHOOL).find((m) => m.to.includes(TEACHER));
+  if (helperMail) {
+    deliverMail(rt, {
+      from: `Орлов Павел <${TEACHER}>`,
+      to: SCHOOL,
+      subject: `Re: ${helperMail.subject}`,
+      body: 'Пропуски появляются в дневнике после того, как учитель закроет урок в журнале. Попросите классного руководителя проверить 1 сентября.',
+      inReplyToMessageId: helperMail.messageId,
+      labels: [HELP_LABEL],
+    });
+    say('10:30 — учитель-помощник отвечает на письмо: ответ станет черновиком в «Ответ» (таблицы он не видит).');
+  }
+  const question = sentMail(rt, SCHOOL).find(
+    (m) => m.to.includes('orlova.vn@school-sev.ru') && m.subject.includes(orlova),
+  );
+  advanceTo(rt, '2026-09-02T11:00:00+05:00');
+  if (question) {
+    deliverMail(rt, {
+      from: `Орлова Вера <orlova.vn@school-sev.ru>`,
+      to: SCHOOL,
+      subject: `Re: ${question.subject}`,
+      body: 'На чётной неделе, в поурочном планировании урок есть.',
+      inReplyToMessageId: sentMail(rt, SCHOOL)
+        .filter((m) => m.to.includes('orlova.vn@school-sev.ru'))
+        .at(-1)?.messageId,
+      labels: [HELP_LABEL],
+    });
+    say('11:00 — Орлова отвечает на уточняющий вопрос: срок снова идёт с того места, где остановился.');
+  }
+  const packet = sentMail(rt, SCHOOL).find((m) => m.to.includes(SUPPORT));
+  advanceTo(rt, '2026-09-02T12:00:00+05:00');
+  if (packet) {
+    deliverMail(rt, {
+      from: `Служба поддержки СЭДиЖ <${SUPPORT}>`,
+      to: SCHOOL,
+      subject: `Re: ${packet.subject} [Заявка № 48213]`,
+      body: 'Здравствуйте! Заявка № 48213. Итоговые отметки прошлого года станут видны в дневнике после переноса архива, до 4 сентября.',
+      inReplyToMessageId: packet.messageId,
+      labels: [HELP_LABEL],
+    });
+    say('12:00 — Служба поддержки отвечает на пакет п. 9.4: номер заявки и её ответ записываются сами.');
+  }
+  advanceTo(rt, '2026-09-02T12:30:00+05:00');
+  say(`12:30 — статусы: ${[orlova, kuznetsov, formulaParent].map((id) => `${id} «${labelOf(rt, id)}»`).join(', ')}`);
+  act(CONSULTANT, 'sidebarSetStatus', kuznetsov, { to: 'inProgress' });
+  act(CONSULTANT, 'sidebarAnswer', kuznetsov, {
+    answer:
+      'Служба поддержки (заявка № 48213) переносит архив: итоговые отметки прошлого года появятся в дневнике до 4 сентября.',
+  });
+
+  // Smirnova opens «Помогло» from her e-mail: the link shows a page; only its button (a POST) records the vote.
+  const answerMail = sentMail(rt, SCHOOL).find(
+    (m) => m.to.includes('smirnova.anna@mail.ru') && m.body.includes('Помогло'),
+  );
+  const token = /feedback=([^"&\s]+)/.exec(answerMail?.htmlBody ?? '')?.[1];
+  if (token) {
+    const page = webRequest(rt, { method: 'GET', parameters: { feedback: decodeURIComponent(token) }, visitor: '' });
+    fs.writeFileSync(path.join(out, 'satisfaction-page.html'), page.body);
+    const fields: Record<string, string> = {};
+    for (const input of page.body.match(/<input\b[^>]*>/g) ?? []) {
+      const name = /\bname="([^"]*)"/.exec(input)?.[1];
+      const value = /\bvalue="([^"]*)"/.exec(input)?.[1];
+      if (name) fields[name] = (value ?? '').replace(/&amp;/g, '&').replace(/&quot;/g, '"');
+    }
+    const posted = webRequest(rt, { method: 'POST', postBody: new URLSearchParams(fields).toString(), visitor: '' });
+    say(
+      `13:00 — Смирнова нажимает «Помогло»: ${posted.status === 200 ? 'оценка записана' : 'отказ'}, обращение ${smirnova} «${labelOf(rt, smirnova)}».`,
+    );
+  }
+
+  // The school account works in the sheet: the helper's draft is in «Ответ»; «Дан ответ» waits out the undo window.
+  advanceTo(rt, '2026-09-02T13:30:00+05:00');
+  school.edit(ru.sheets.requests, cellOf(rt, formulaParent, 'status'), ru.choices.status.answered);
+  say(
+    `13:30 — учётная запись школы ставит в таблице «Дан ответ» для ${formulaParent} (черновик помощника в «Ответ»): письмо уйдёт через 10 минут, если статус не вернут.`,
+  );
+  advanceTo(rt, '2026-09-02T13:50:00+05:00');
+  const staged = sentMail(rt, SCHOOL).some(
+    (m) => m.to.includes('parent.test@mail.ru') && m.body.includes('Пропуски появляются'),
+  );
+  say(
+    `13:50 — окно отмены прошло: ответ ${staged ? 'отправлен' : 'не отправлен'}, обращение «${labelOf(rt, formulaParent)}».`,
+  );
+
+  say('');
+  say('14:00 — консультант заполняет приёмные часы на октябрь одним действием, директор утверждает:');
+  advanceTo(rt, '2026-09-02T14:00:00+05:00');
+  queueUiAnswer(rt, { button: 'OK', text: '' });
+  say(indent(String((consultant.run('fillOfficeHours').value as { message?: string } | undefined)?.message ?? '')));
+  advanceTo(rt, '2026-09-02T15:00:00+05:00');
+  queueUiAnswer(rt, { button: 'OK', text: 'октябрь 2026' });
+  queueUiAnswer(rt, { button: 'YES' });
+  const approval = person(rt, DIRECTOR).run('approveSchedule');
+  say(
+    indent(
+      approval.ok
+        ? String((approval.value as { message?: string } | undefined)?.message ?? 'утверждено')
+        : `отказ — ${String(approval.error)}`,
+    ),
+  );
+  const stranger = consultant.run('approveSchedule');
+  say(
+    indent(
+      `Консультант пытается утвердить сам: ${stranger.ok ? 'выполнено (ошибка!)' : `отказ — ${String(stranger.error)}`}`,
+    ),
+  );
+
+  say('');
+  say('## 3–7 сентября: сроки, напоминания, отчёт директору в понедельник');
+  advanceTo(rt, '2026-09-07T09:00:00+05:00');
   const alerts = sentMail(rt, SCHOOL).filter((m) => /\|(reminder|escalation)\|/.test(m.body));
   const local = new Intl.DateTimeFormat('ru-RU', {
     timeZone: 'Asia/Yekaterinburg',
@@ -229,11 +383,21 @@ async function main(): Promise<void> {
     timeStyle: 'short',
   });
   for (const m of alerts) say(indent(`${local.format(m.date)} → ${m.to.join(', ')}: ${m.subject}`));
+  const weekly = sentMail(rt, SCHOOL).find(
+    (m) => m.to.includes(DIRECTOR) && m.subject.startsWith('Неделя службы помощи'),
+  );
+  say(`Понедельник 08:00 — отчёт директору: ${weekly ? weekly.subject : 'не отправлен'}`);
+  // The director chooses the month in the period drop-down (B2); the edit trigger redraws «Панель» at once.
+  const chosen = person(rt, DIRECTOR).edit(ru.sheets.dashboard, 'B2', 'Этот месяц');
+  say(`Директор выбирает на «Панели» период «Этот месяц»: ${chosen.refused ? `отказ — ${chosen.refused}` : 'панель пересчитана'}`);
+  const refresh = person(rt, DIRECTOR).run('refreshDashboard');
+  say(`Директор обновляет «Панель»: ${refresh.ok ? 'готово' : `отказ — ${String(refresh.error)}`}`);
+  await renderDashboard(rt, out);
 
   const rows = readSheetValues(rt, ru.sheets.requests).slice(2);
   const sent = sentMail(rt, SCHOOL);
   say('');
-  say(`Итог дня: обращений ${rows.length}, писем отправлено ${sent.length} (все — от ${SCHOOL}).`);
+  say(`Итог недели: обращений ${rows.length}, писем отправлено ${sent.length} (все — от ${SCHOOL}).`);
   say(
     `Автоматические задания: ${listTriggers(rt)
       .map((t) => `${t.handler}`)
@@ -266,16 +430,33 @@ async function main(): Promise<void> {
   );
 }
 
-/** The consultant records the first response of the requests from these addresses, in the log as a person would. */
-function markFirstResponse(rt: Runtime, consultant: ReturnType<typeof person>, emails: readonly string[]): void {
+/** A request's ID by the e-mail or phone it came with (the first one, top down). */
+function idOf(rt: Runtime, contact: string): string {
   const all = readSheetValues(rt, ru.sheets.requests);
   const keys = all[0] as string[];
-  const column = (key: string) => String.fromCharCode(65 + keys.indexOf(key));
-  all.forEach((row, i) => {
-    if (i < 2 || !emails.includes(String(row[keys.indexOf('email')]))) return;
-    consultant.edit(ru.sheets.requests, `${column('firstResponseAt')}${i + 1}`, '01.09.2026 17:30');
-    consultant.edit(ru.sheets.requests, `${column('status')}${i + 1}`, ru.choices.status.inProgress);
-  });
+  const row = all.slice(2).find((r) => r[keys.indexOf('email')] === contact || r[keys.indexOf('phone')] === contact);
+  if (!row) throw new Error(`no request from ${contact}`);
+  return String(row[keys.indexOf('id')]);
+}
+
+function labelOf(rt: Runtime, id: string): string {
+  const all = readSheetValues(rt, ru.sheets.requests);
+  const keys = all[0] as string[];
+  return String(all.find((r) => r[keys.indexOf('id')] === id)?.[keys.indexOf('status')] ?? '');
+}
+
+/** The A1 address of a request's cell, found by the column's key as the script finds it. */
+function cellOf(rt: Runtime, id: string, key: string): string {
+  const all = readSheetValues(rt, ru.sheets.requests);
+  const keys = all[0] as string[];
+  const row = all.findIndex((r) => r[keys.indexOf('id')] === id) + 1;
+  return `${String.fromCharCode(65 + keys.indexOf(key))}${row}`;
+}
+
+/** The status key the sidebar showed (it refuses a step when the request changed since). */
+function statusOf(rt: Runtime, id: string): string {
+  const label = labelOf(rt, id);
+  return Object.entries(ru.choices.status).find(([, l]) => l === label)?.[0] ?? 'new';
 }
 
 /** Every sent message as a page a person can open, and an index of them. */

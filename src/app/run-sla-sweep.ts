@@ -54,6 +54,7 @@ import { format, type LocaleCode } from '../locale/index';
 import { type SlaTexts, slaTexts } from '../locale/sla';
 import { refreshDashboardAfterSweep, type SweepDashboardOutcome } from './refresh-dashboard';
 import { trackTraining } from './track-training';
+import { consultantOnDuty, isInHelpdeskCircle } from '../gas/helpdesk-circle';
 
 export const SLA_SWEEP_JOB = 'runSlaSweep';
 /** Apps Script stops a run at 6 minutes; the sweep stops well before. */
@@ -318,7 +319,7 @@ function requestMessages(sweep: Sweep, plan: Plan): OutgoingMessage[] {
     topic: text(v.topic),
     requesterType: choiceOf('requesterType', v.requesterType) ?? '',
     statusLabel: text(v.status),
-    assignee: text(v.assignee),
+    assignee: staffAssignee(sweep.hd, text(v.assignee)),
     supportTicket: text(v.supportTicket),
   };
   const out = alertMessages(sweep.mail, sweep.sender, sweep.people, subject, d.alerts, sweep.ctx.rules.directorAfterMs);
@@ -367,4 +368,12 @@ function auditOf(sweep: Sweep, plan: Plan): AuditEntry[] {
 
 function hoursText(ms: number): string {
   return String(Math.round((Math.max(0, ms) / HOUR_MS) * 10) / 10);
+}
+
+/**
+ * A helper outside the consultant–deputy–director circle works by e-mail and cannot open the log (cl. 7): the
+ * reminders about their request go to the consultant on duty instead, who holds it.
+ */
+function staffAssignee(hd: Helpdesk, assignee: string): string {
+  return !assignee.trim() || isInHelpdeskCircle(hd, assignee) ? assignee : consultantOnDuty(hd);
 }

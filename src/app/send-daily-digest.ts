@@ -4,6 +4,7 @@
  * data. Requests assigned to nobody, or to a name rather than an address, go to the consultant.
  * Reads the log as the sweep does: its status column, then the span of its open rows.
  */
+import { isInHelpdeskCircle } from '../gas/helpdesk-circle';
 import { isPlausibleEmail } from '../domain/contacts';
 import { digestsByAssignee } from '../domain/daily-digest';
 import { mailContextOf } from '../domain/mail-templates';
@@ -42,7 +43,8 @@ export function sendDailyDigestJob(event: unknown): DigestReport {
       facts: logFactsOf(values),
       topic: text(values.topic),
       statusLabel: text(values.status),
-      assignee: isPlausibleEmail(assignee) ? assignee : '',
+      // A helper by e-mail cannot open the log (cl. 7): their requests are in the consultant's digest.
+      assignee: isPlausibleEmail(assignee) && isInHelpdeskCircle(hd, assignee) ? assignee : '',
     };
   });
   const consultant = hd.setting('consultant.email');
