@@ -20,7 +20,6 @@ import {
   type Sender,
 } from '../domain/sla-messages';
 import {
-  type Bookkeeping,
   decideRequest,
   type RequestDecision,
   type SweepContext,
@@ -37,6 +36,7 @@ import {
   type CellChange,
   choiceOf,
   instantOfCell,
+  bookOf,
   isOpenStatusCell,
   logFactsOf,
   numberOfCell,
@@ -169,15 +169,6 @@ function emptyReport(): SweepReport {
 
 // ---- deciding ---------------------------------------------------------------------------------------------
 
-function bookOf(values: RecordOf): Bookkeeping {
-  return {
-    firstResponseDueAt: instantOfCell(values.firstResponseDueAt),
-    resolutionDueAt: instantOfCell(values.resolutionDueAt),
-    pausedSince: instantOfCell(values.pausedSince),
-    pausedMs: numberOfCell(values.pausedMs),
-    alertLevel: numberOfCell(values.alertLevel),
-  };
-}
 
 function hasWork(d: RequestDecision): boolean {
   return d.bookChanged || d.levelChanged || d.shownDue !== undefined || d.autoClose || d.alerts.length > 0;

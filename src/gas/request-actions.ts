@@ -56,7 +56,7 @@ import { statusOfLabel, withScriptLock } from './personal-data';
 import { readOwner } from './properties';
 import { findRowByCell, readRow } from './record-lookup';
 import { satisfactionLinks } from './satisfaction-links';
-import { logFactsOf, numberOfCell } from './sla-repo';
+import { bookOf, logFactsOf, numberOfCell } from './sla-repo';
 import { type CellValue, instantOfCell, type RecordOf, text } from './table';
 
 export type ChangeVia = 'sidebar' | 'sheet' | 'mail' | 'satisfaction' | 'sweep' | 'staged';
@@ -276,15 +276,6 @@ function sweepContext(hd: Helpdesk) {
   return { policy: hd.sla(), rules: sweepRulesFromMap(hd.settings()).rules };
 }
 
-function bookOf(values: RecordOf): Bookkeeping {
-  return {
-    firstResponseDueAt: instantOfCell(values.firstResponseDueAt),
-    resolutionDueAt: instantOfCell(values.resolutionDueAt),
-    pausedSince: instantOfCell(values.pausedSince),
-    pausedMs: numberOfCell(values.pausedMs),
-    alertLevel: numberOfCell(values.alertLevel),
-  };
-}
 
 function countersOf(values: RecordOf): Omit<BookAfterChange, 'book'> {
   return {

@@ -6,7 +6,7 @@
  */
 import { FINAL_STATUSES } from '../domain/retention';
 import { CHOICE_LISTS, type ChoiceListKey, FIRST_DATA_ROW } from '../domain/schema';
-import type { LogFacts } from '../domain/sla-sweep';
+import type { Bookkeeping, LogFacts } from '../domain/sla-sweep';
 import { parseDayMonthYear } from '../domain/settings-catalog';
 import { dateOf } from '../domain/zoned-time';
 import { en } from '../locale/en';
@@ -286,4 +286,15 @@ export function readSweepCursor(): number {
 export function recordSweepCursor(row: number): void {
   if (row > 0) props().setProperty(SWEEP_CURSOR, String(row));
   else props().deleteProperty(SWEEP_CURSOR);
+}
+
+/** A request's row of «Служебное» as the sweep's bookkeeping. */
+export function bookOf(values: RecordOf): Bookkeeping {
+  return {
+    firstResponseDueAt: instantOfCell(values.firstResponseDueAt),
+    resolutionDueAt: instantOfCell(values.resolutionDueAt),
+    pausedSince: instantOfCell(values.pausedSince),
+    pausedMs: numberOfCell(values.pausedMs),
+    alertLevel: numberOfCell(values.alertLevel),
+  };
 }
