@@ -6,7 +6,6 @@
 import { format, type LocaleCode, messages } from '../locale/index';
 import { type MailTexts, mailTexts } from '../locale/mail';
 import type { Channel, RequesterType } from './request';
-import type { WeeklyFigures } from './weekly-report';
 import { wallClockOf } from './zoned-time';
 
 /** What the templates know about the school, all from the settings and the manifest. */
@@ -500,55 +499,4 @@ export function renderDailyDigest(ctx: MailContext, data: DailyDigestData): Rend
   blocks.push(footer(t, [data.key]));
   const [y, m, d] = data.date.split('-');
   return compose(format(g.subject, { date: `${d}.${m}.${y}`, count: data.items.length }), blocks);
-}
-
-export interface WeeklyReportData {
-  key: string;
-  figures: WeeklyFigures;
-  /** Labels of the keys counted (requester types, channels) in the school's language. */
-  label: (list: 'requesterType' | 'channel', key: string) => string;
-}
-
-/** The director's week (issue "Dashboard": the weekly report): figures and the overdue list, no personal data. */
-export function renderWeeklyReport(ctx: MailContext, data: WeeklyReportData): RenderedMail {
-  const t = mailTexts(ctx.locale);
-  const w = t.weekly;
-  const f = data.figures;
-  const day = (ms: number) => formatDue(ms, ctx.timeZone, ctx.locale).slice(0, 10);
-  const percent = f.firstResponseDue === 0 ? '—' : `${Math.round((100 * f.firstResponseInTime) / f.firstResponseDue)}%`;
-  const counts = (pairs: Array<[string, number]>, list?: 'requesterType' | 'channel') =>
-    pairs.map(([k, n]) => `${list ? data.label(list, k) : k}: ${n}`);
-  const blocks: Block[] = [
-    { type: 'paragraph', text: w.intro },
-    { type: 'heading', text: w.figures },
-    {
-      type: 'fields',
-      rows: [
-        [w.received, String(f.received)],
-        [w.firstResponse, `${f.firstResponseInTime} / ${f.firstResponseDue} (${percent})`],
-        [w.resolved, String(f.resolved)],
-        [w.openNow, String(f.openNow)],
-      ],
-    },
-  ];
-  const section = (heading: string, lines: string[]) => {
-    if (lines.length > 0) blocks.push({ type: 'heading', text: heading }, { type: 'lines', lines });
-  };
-  section(w.byRequesterType, counts(f.byRequesterType, 'requesterType'));
-  section(w.byChannel, counts(f.byChannel, 'channel'));
-  section(w.byTopic, counts(f.byTopic));
-  section(w.rejected, counts(f.rejectedByReason));
-  blocks.push({ type: 'heading', text: w.overdue });
-  blocks.push(
-    f.overdue.length === 0
-      ? { type: 'paragraph', text: w.noneOverdue }
-      : {
-          type: 'lines',
-          lines: f.overdue.map((o) => format(w.overdueLine, { id: o.id, topic: o.topic, days: o.ageDays })),
-        },
-  );
-  if (filled(ctx.spreadsheetUrl))
-    blocks.push({ type: 'links', items: [{ title: t.assignee.open, link: ctx.spreadsheetUrl }] });
-  blocks.push(footer(t, [data.key]));
-  return compose(format(w.subject, { from: day(f.from), to: day(f.to - 1) }), blocks);
 }

@@ -78,22 +78,3 @@ export function weeklyReportView(m: DashboardMetrics, ctx: FigureContext): Weekl
     moreTemplate: t.more,
   };
 }
-
-/**
- * The first version's figures, still named by renderWeeklyReport in mail-templates.ts (a shared file this
- * module may not edit). Nothing builds them any more: delete this type together with renderWeeklyReport.
- */
-export interface WeeklyFigures {
-  from: number;
-  to: number;
-  received: number;
-  byRequesterType: Array<[string, number]>;
-  byChannel: Array<[string, number]>;
-  byTopic: Array<[string, number]>;
-  firstResponseDue: number;
-  firstResponseInTime: number;
-  resolved: number;
-  rejectedByReason: Array<[string, number]>;
-  openNow: number;
-  overdue: Array<{ id: string; topic: string; ageDays: number }>;
-}

@@ -89,22 +89,6 @@ export interface MailTexts {
     hint: string;
   };
   /** The morning list of one assignee's open requests. */
-  weekly: {
-    subject: string;
-    intro: string;
-    figures: string;
-    received: string;
-    firstResponse: string;
-    resolved: string;
-    openNow: string;
-    byRequesterType: string;
-    byChannel: string;
-    byTopic: string;
-    rejected: string;
-    overdue: string;
-    overdueLine: string;
-    noneOverdue: string;
-  };
   dailyDigest: {
     subject: string;
     intro: string;
@@ -211,22 +195,6 @@ export const ru: MailTexts = {
     lastDay: 'Срок обучения сотрудника {name} работе с СЭДиЖ истекает {due}.',
     missed: 'Срок обучения сотрудника {name} работе с СЭДиЖ истёк {due}, отметки об обучении нет.',
     hint: 'Когда обучение проведено, поставьте дату в столбце «Обучен» листа «Сотрудники».',
-  },
-  weekly: {
-    subject: 'Неделя службы помощи: {from} — {to}',
-    intro: 'Итоги недели для директора. В отчёте нет персональных данных заявителей: только номера, темы и сроки.',
-    figures: 'Основные показатели',
-    received: 'Поступило обращений',
-    firstResponse: 'Первый ответ в срок',
-    resolved: 'Решено и закрыто',
-    openNow: 'Открыто сейчас',
-    byRequesterType: 'Кто обращался',
-    byChannel: 'Каналы',
-    byTopic: 'Темы',
-    rejected: 'Отклонено (п. 9.4.3)',
-    overdue: 'Просрочены сейчас',
-    overdueLine: '{id} — {topic} — {days} дн.',
-    noneOverdue: 'Просроченных обращений нет.',
   },
   dailyDigest: {
     subject: 'Ваши открытые обращения на {date}: {count}',
@@ -336,22 +304,6 @@ export const en: MailTexts = {
     lastDay: 'The СЭДиЖ training of {name} is due {due}.',
     missed: 'The СЭДиЖ training of {name} was due {due} and is not marked done.',
     hint: 'When the training is done, enter its date in the "Trained" column of the "Staff" sheet.',
-  },
-  weekly: {
-    subject: 'Helpdesk week: {from} — {to}',
-    intro: "The week's figures for the director. No requester's personal data: IDs, topics and times only.",
-    figures: 'Key figures',
-    received: 'Requests received',
-    firstResponse: 'First response in time',
-    resolved: 'Resolved and closed',
-    openNow: 'Open now',
-    byRequesterType: 'Requesters',
-    byChannel: 'Channels',
-    byTopic: 'Topics',
-    rejected: 'Rejected (cl. 9.4.3)',
-    overdue: 'Overdue now',
-    overdueLine: '{id} — {topic} — {days} d',
-    noneOverdue: 'Nothing is overdue.',
   },
   dailyDigest: {
     subject: 'Your open requests on {date}: {count}',
