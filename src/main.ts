@@ -39,6 +39,7 @@ import { sidebarEndForEtiquette as endFromSidebar } from './app/sidebar-etiquett
 import { sidebarEscalate as escalateFromSidebar } from './app/sidebar-escalate';
 import { sidebarReject as rejectFromSidebar } from './app/sidebar-reject';
 import { sidebarSetStatus as setStatusFromSidebar } from './app/sidebar-status';
+import { sidebarSupportRejected as supportRejectedFromSidebar } from './app/sidebar-support';
 import type { AnswerPreview, SidebarResult } from './domain/request-sidebar';
 import { type AnonymiseReport, anonymiseExpiredJob } from './app/anonymise-expired';
 import { type ErasureSummary, erasePersonFromMenu } from './app/erase-person';
@@ -186,6 +187,10 @@ export function sidebarEndForEtiquette(input: unknown): SidebarResult {
 
 export function sidebarEscalate(input: unknown): SidebarResult {
   return escalateFromSidebar(input);
+}
+
+export function sidebarSupportRejected(input: unknown): SidebarResult {
+  return supportRejectedFromSidebar(input);
 }
 
 export function sidebarAssign(input: unknown): SidebarResult {

@@ -105,6 +105,8 @@ export interface SidebarTexts {
     readonly chooseAssignee: string;
     readonly etiquetteReasonLabel: string;
     readonly etiquetteHint: string;
+    /** The support service rejected the packet (cl. 9.4.3): the form under «Служба поддержки отклонила». */
+    readonly supportRejected: { readonly summary: string; readonly hint: string; readonly submit: string };
   };
   readonly working: string;
   /** The call itself failed (network, a server error): {error}. The typed text stays. */
@@ -181,6 +183,11 @@ export const ru: SidebarTexts = {
     previewTo: 'Письмо уйдёт на адрес {to} с адреса школы.',
     previewNoEmail:
       'У обращения нет действующего адреса эл. почты: письмо не уйдёт, сообщите ответ заявителю по телефону {phone}.',
+    supportRejected: {
+      summary: 'Служба поддержки отклонила заявку',
+      hint: 'Причина из п. 9.4.3 запишется в «Заметки»; обращение вернётся в работу — дополните пакет и передайте снова.',
+      submit: 'Записать отказ Службы поддержки',
+    },
     questionLabel: 'Уточняющий вопрос (п. 5.3, 6.3 регламента)',
     rejectReasonLabel: 'Причина отклонения (п. 9.4.3 регламента)',
     chooseReason: '— выберите причину —',
@@ -281,6 +288,11 @@ export const en: SidebarTexts = {
     previewSubject: 'Subject',
     previewTo: 'The e-mail goes to {to} from the school address.',
     previewNoEmail: 'The request has no valid e-mail address: no e-mail will go; tell the requester by phone {phone}.',
+    supportRejected: {
+      summary: 'The support service rejected the ticket',
+      hint: 'The cl. 9.4.3 reason goes into «Notes»; the request returns to work — complete the packet and pass it on again.',
+      submit: "Record the support service's refusal",
+    },
     questionLabel: 'Clarifying question (cl. 5.3, 6.3 of the regulation)',
     rejectReasonLabel: 'Rejection reason (cl. 9.4.3 of the regulation)',
     chooseReason: '— choose a reason —',

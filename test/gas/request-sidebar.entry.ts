@@ -14,6 +14,7 @@ export { sidebarAskClarification } from '../../src/app/sidebar-clarify';
 export { sidebarEscalate } from '../../src/app/sidebar-escalate';
 export { sidebarEndForEtiquette } from '../../src/app/sidebar-etiquette';
 export { sidebarReject } from '../../src/app/sidebar-reject';
+export { sidebarSupportRejected } from '../../src/app/sidebar-support';
 export { sidebarSetStatus } from '../../src/app/sidebar-status';
 
 export function setupHelpdesk(): void {

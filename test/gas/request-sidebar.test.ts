@@ -49,6 +49,7 @@ const SIDEBAR_FUNCTIONS = [
   'sidebarEndForEtiquette',
   'sidebarEscalate',
   'sidebarAssign',
+  'sidebarSupportRejected',
 ];
 
 function records(rt: Runtime, sheet: SheetKey): Array<Record<string, unknown>> {
@@ -229,6 +230,29 @@ describe('a whole life cycle from the sidebar', () => {
     expect(sentMail(rt, OWNER).some((m) => m.to.includes(PARENT) && m.body.includes('8 800 300 4444'))).toBe(true);
   });
 
+  it('records the support service’s refusal with a cl. 9.4.3 reason, then the consultant completes the packet and escalates again', () => {
+    const missing = act(CONSULTANT, 'sidebarSupportRejected', { reason: '' });
+    expect(missing.ok).toBe(false);
+    expect(request(rt, id).status).toBe(ru.choices.status.escalated);
+    const refused = act(CONSULTANT, 'sidebarSupportRejected', { reason: 'insufficientInfo' });
+    expect(refused).toEqual(expect.objectContaining({ ok: true }));
+    expect(request(rt, id).status).toBe(ru.choices.status.inProgress);
+    expect(String(request(rt, id).notes)).toContain(ru.choices.rejectReason.insufficientInfo);
+    // The school's own rejections are counted by «Причина отклонения»: the support's refusal is not one.
+    expect(request(rt, id).rejectReason).toBe('');
+    const again = act(CONSULTANT, 'sidebarEscalate', {
+      tried: 'Перезагрузили страницу, сменили браузер; приложили снимок экрана с ошибкой',
+      documents: 'Руководство пользователя, раздел 4',
+      link: 'https://sedizh.example/forum/123',
+    });
+    expect(again).toEqual(expect.objectContaining({ ok: true }));
+    expect(request(rt, id).status).toBe(ru.choices.status.escalated);
+    queueRun(rt);
+    const packets = sentMail(rt, OWNER).filter((m) => m.to.includes(SUPPORT));
+    expect(packets).toHaveLength(2);
+    expect(packets[1].body).toContain('приложили снимок экрана');
+  });
+
   it('takes the support service’s reply back into work, then previews the answer as the requester will get it', () => {
     expect(act(CONSULTANT, 'sidebarSetStatus', { to: 'inProgress' }).ok).toBe(true);
     const answer = 'Откройте «Дневник» → «Итоговые отметки».\nОтметки появятся после выставления учителем.';
@@ -312,6 +336,8 @@ describe('a whole life cycle from the sidebar', () => {
       'В работе → Нужно уточнение',
       'Нужно уточнение → В работе',
       'В работе → Передано в Службу поддержки',
+      'Передано в Службу поддержки → В работе', // the support service refused (cl. 9.4.3)
+      'В работе → Передано в Службу поддержки', // the completed packet, sent again
       'Передано в Службу поддержки → В работе',
       'В работе → Дан ответ',
       'Дан ответ → Закрыто',

@@ -73,6 +73,7 @@ const ENTRY_POINTS = [
   'sidebarRefresh',
   'sidebarReject',
   'sidebarSetStatus',
+  'sidebarSupportRejected',
 ];
 
 function setupAsOwner(rt: Runtime): Report {
