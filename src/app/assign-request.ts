@@ -28,7 +28,7 @@ import { findRequest } from '../gas/request-actions';
 import { choiceOf, instantOfCell } from '../gas/sla-repo';
 import { type CellValue, type RecordOf, text } from '../gas/table';
 import { helpersTexts } from '../locale/helpers';
-import { format, type LocaleCode } from '../locale/index';
+import { format } from '../locale/index';
 import { type Actor, workflowTexts } from '../locale/workflow';
 
 const LOCK_WAIT_MS = 15_000;
@@ -76,10 +76,6 @@ export function assignRequest(input: unknown): AssignResult {
   });
 }
 
-function localeOf(hd: Helpdesk): LocaleCode {
-  return hd.locale === 'en' ? 'en' : 'ru';
-}
-
 function isCircleRole(role: Actor | undefined): boolean {
   return role !== undefined && (HELPDESK_ROLES as readonly string[]).indexOf(role) >= 0;
 }
@@ -97,7 +93,7 @@ function resolveAssignee(hd: Helpdesk, typed: string): string | undefined {
 }
 
 export function assignRequestAs(hd: Helpdesk, a: AssignAs): AssignResult {
-  const locale = localeOf(hd);
+  const locale = hd.locale;
   const t = helpersTexts(locale).assignment;
   const requestId = a.requestId.trim();
   const found = findRequest(hd, requestId);
@@ -193,7 +189,7 @@ function assignmentMail(
   helper: boolean,
   now: Date,
 ): OutgoingMessage {
-  const locale = localeOf(hd);
+  const locale = hd.locale;
   const ctx = mailContextOf(hd.settings(), { locale, timeZone: hd.zone, spreadsheetUrl: hd.ss.getUrl() });
   const sender = { senderName: hd.setting('school.name') || hd.msgs.appName };
   const requesterType = choiceOf('requesterType', cells.requesterType) ?? '';
@@ -233,7 +229,7 @@ function auditEntry(
   helper: boolean,
   at: Date,
 ): AuditEntry {
-  const locale = localeOf(hd);
+  const locale = hd.locale;
   const t = helpersTexts(locale).audit;
   const w = workflowTexts[locale];
   return {

@@ -46,7 +46,7 @@ export function schoolPeriodsOf(hd: Helpdesk, warnings: string[]): SchoolPeriods
 }
 
 export function figureContextOf(hd: Helpdesk, warnings: string[]): FigureContext {
-  const locale: LocaleCode = hd.locale === 'en' ? 'en' : 'ru';
+  const locale: LocaleCode = hd.locale;
   const texts = dashboardTexts(locale);
   const { thresholds, ok } = thresholdsOf(hd.setting('dashboard.greenPct'), hd.setting('dashboard.amberPct'));
   if (!ok) warnings.push(texts.warnings.thresholds);

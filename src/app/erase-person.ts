@@ -55,7 +55,7 @@ import { askText, askYesNo } from '../gas/prompts';
 import { readOwner } from '../gas/properties';
 import { readRecords, text } from '../gas/table';
 import { tellUser } from '../gas/ui';
-import { format, type LocaleCode } from '../locale/index';
+import { format } from '../locale/index';
 import { PRIVACY_MARKERS, type PrivacyTexts, privacyTexts } from '../locale/privacy';
 
 /** The work-inbox kind of the owner's part of an erasure. */
@@ -384,7 +384,7 @@ function countsText(counts: ErasureCounts, t: PrivacyTexts): string {
 }
 
 function auditEntry(hd: Helpdesk, work: ErasureWork, counts: ErasureCounts, t: PrivacyTexts) {
-  const requestedAt = formatDue(new Date(work.requestedAt), hd.zone, hd.locale as LocaleCode);
+  const requestedAt = formatDue(new Date(work.requestedAt), hd.zone, hd.locale);
   return {
     at: new Date(),
     requestId: work.requestIds.length === 1 ? work.requestIds[0] : '',

@@ -58,10 +58,6 @@ export interface EscalateAs extends Partial<Omit<EscalationRequest, 'requestId'>
   now?: Date;
 }
 
-function localeOf(hd: Helpdesk): LocaleCode {
-  return hd.locale === 'en' ? 'en' : 'ru';
-}
-
 function problemText(locale: LocaleCode, problem: PacketInputProblem): string {
   const t = escalationTexts(locale);
   if (problem.code === 'badInput') return t.result.badInput;
@@ -78,7 +74,7 @@ function problemText(locale: LocaleCode, problem: PacketInputProblem): string {
 export function escalateRequest(input: unknown): EscalationResult {
   const caller = requireRole(HELPDESK_ROLES);
   const hd = new Helpdesk();
-  const locale = localeOf(hd);
+  const locale = hd.locale;
   const read = readEscalationRequest(input);
   if (!read.ok) return { ok: false, message: problemText(locale, read.problem) };
   const r = read.value;
@@ -89,7 +85,7 @@ export function escalateRequest(input: unknown): EscalationResult {
 }
 
 export function escalateRequestAs(hd: Helpdesk, e: EscalateAs): EscalationResult {
-  const locale = localeOf(hd);
+  const locale = hd.locale;
   const t = escalationTexts(locale).result;
   const requestId = e.requestId.trim();
   const refuse = (message: string): EscalationResult => {
@@ -157,7 +153,7 @@ export function escalateRequestAs(hd: Helpdesk, e: EscalateAs): EscalationResult
 }
 
 function packetOf(hd: Helpdesk, cells: RecordOf, e: EscalateAs, to: string, now: Date): OutgoingMessage {
-  const locale = localeOf(hd);
+  const locale = hd.locale;
   const ctx = mailContextOf(hd.settings(), { locale, timeZone: hd.zone, spreadsheetUrl: hd.ss.getUrl() });
   const requestId = text(cells.id).trim();
   const key = mailKey(requestId, 'support', `packet-${now.getTime()}`);
@@ -209,5 +205,5 @@ function undoEdit(hd: Helpdesk, requestId: string, from: Status, reason: string)
   if (col === undefined) return;
   const escalated = hd.msgs.choices.status.escalated;
   if (!replaceCellIfUnchanged(table, found.row, 'status', escalated, hd.msgs.choices.status[from])) return;
-  table.sheet.getRange(found.row, col).setNote(format(escalationTexts(localeOf(hd)).result.reverted, { reason }));
+  table.sheet.getRange(found.row, col).setNote(format(escalationTexts(hd.locale).result.reverted, { reason }));
 }

@@ -19,14 +19,13 @@ import { enqueueMail } from '../gas/mailer';
 import { markNotified } from '../gas/state-repo';
 import type { Registration } from './register-request';
 import { isDateCell, readRecords, text } from '../gas/table';
-import type { LocaleCode } from '../locale/index';
 
 /** How many recent queue rows are read to count today's acknowledgements to one address. */
 const RECENT_QUEUE_ROWS = 500;
 
 export function registrationMail(hd: Helpdesk, record: RequestRecord): OutgoingMessage[] {
   const ctx = mailContextOf(hd.settings(), {
-    locale: hd.locale as LocaleCode,
+    locale: hd.locale,
     timeZone: hd.zone,
     spreadsheetUrl: hd.ss.getUrl(),
   });

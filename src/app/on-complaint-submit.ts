@@ -12,7 +12,6 @@ import { recordHeartbeat } from '../gas/properties';
 import { Helpdesk } from '../gas/helpdesk';
 import { enqueueMail, runMailQueue } from '../gas/mailer';
 import { readOwner } from '../gas/properties';
-import type { LocaleCode } from '../locale/index';
 
 export function handleComplaintSubmit(e: unknown): void {
   requireTriggerEvent(e);
@@ -25,7 +24,7 @@ export function handleComplaintSubmit(e: unknown): void {
   // Until the school names the director, the school account itself receives the notice.
   const to = isPlausibleEmail(director) ? director : readOwner();
   const ctx = mailContextOf(hd.settings(), {
-    locale: hd.locale as LocaleCode,
+    locale: hd.locale,
     timeZone: hd.zone,
     spreadsheetUrl: hd.ss.getUrl(),
   });

@@ -22,7 +22,7 @@ import { instantOfCell, isoDateOfCell } from '../gas/sla-repo';
 import { readRecords, text } from '../gas/table';
 import { ensureRoom } from '../gas/table-writer';
 import { tellUser } from '../gas/ui';
-import { format, type LocaleCode } from '../locale/index';
+import { format } from '../locale/index';
 import { scheduleTexts } from '../locale/schedule';
 import { consultantFor } from './fill-office-hours';
 import { notifyAwaitingApproval, recordScheduleAudit } from './schedule-notify';
@@ -112,7 +112,7 @@ export function placeTrainingFromMenu(): TrainingReport {
   const caller = requireRole(HELPDESK_ROLES);
   const hd = new Helpdesk();
   const t = scheduleTexts(hd.locale);
-  const locale = (hd.locale === 'en' ? 'en' : 'ru') as LocaleCode;
+  const locale = hd.locale;
   const tell = (ok: boolean, message: string): TrainingReport => {
     tellUser(t.training.title, message);
     return { ok, message, placed: [], noSlot: [], overdue: [] };
@@ -146,7 +146,7 @@ export function placeTrainings(
   now: Date,
 ): TrainingReport {
   const t = scheduleTexts(hd.locale);
-  const locale = (hd.locale === 'en' ? 'en' : 'ru') as LocaleCode;
+  const locale = hd.locale;
   const zone = hd.zone;
   const calendar = hd.sla().working;
   const consultant = consultantFor(hd, caller);

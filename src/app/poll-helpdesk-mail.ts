@@ -125,7 +125,7 @@ export function pollHelpdeskMail(event: unknown): MailPollReport {
     problems: [],
   };
   const hd = new Helpdesk();
-  const locale: LocaleCode = hd.locale === 'en' ? 'en' : 'ru';
+  const locale: LocaleCode = hd.locale;
   const names = intakeLabelNames(hd.setting('mail.label'), locale);
   const labels = openIntakeLabels(names);
   const threads = findThreads(intakeQuery(names), MAX_THREADS_PER_RUN);

@@ -6,22 +6,16 @@
  * gets a plain bad-request page.
  */
 import { buildPublicPage, checkPageParams, type PageView, type PublicArticle } from '../domain/public-page';
-import type { Audience, ScheduleEvent, ScheduleKind } from '../domain/schedule';
-import { CHOICE_LISTS } from '../domain/schema';
-import { parseDayMonthYear, parseTimeOfDay } from '../domain/settings-catalog';
-import { dateOf, wallClockOf } from '../domain/zoned-time';
 import { publishedUrl, readFormsRecord } from '../gas/forms';
 import { Helpdesk } from '../gas/helpdesk';
 import { readKnowledge } from '../gas/knowledge-repo';
-import { type CellValue, isDateCell, readRecords, type Table, text } from '../gas/table';
+import { APPROVAL_KEYS, readScheduleRows } from '../gas/schedule-repo';
 import { webAppUrl } from '../gas/web-app';
-import { en as enChoices } from '../locale/en';
-import { ru as ruChoices } from '../locale/ru';
 import { en, ru, type ScheduleTexts } from '../locale/schedule';
 import { renderSatisfactionPage } from './satisfaction-page';
 
-/** The column that holds the fingerprint an approval covered (the lead adds it to the schema). */
-export const APPROVAL_FINGERPRINT_KEY = 'approvedFingerprint';
+/** The column that holds the fingerprint an approval covered. */
+export const APPROVAL_FINGERPRINT_KEY = APPROVAL_KEYS[2];
 
 const VIEWPORT = 'width=device-width, initial-scale=1';
 
@@ -54,7 +48,7 @@ function servePage(hd: Helpdesk, texts: ScheduleTexts, view: PageView): GoogleAp
     lang: hd.locale,
     view,
     settings: hd.settings(),
-    events: readScheduleEvents(hd.table('schedule'), zone),
+    events: readScheduleRows(hd.table('schedule'), zone).map((r) => r.event),
     articles: readPublicArticles(hd),
     formUrl: forms.requests ? publishedUrl(forms.requests.formId) : '',
     complaintsUrl: forms.complaints ? publishedUrl(forms.complaints.formId) : '',
@@ -91,69 +85,3 @@ function readPublicArticles(hd: Helpdesk): PublicArticle[] {
   return readKnowledge(hd.table('knowledge')).filter((a) => a.public);
 }
 
-function choiceKey<K extends string>(
-  cell: CellValue | undefined,
-  keys: readonly K[],
-  labels: Array<Record<K, string>>,
-): K | '' {
-  const v = text(cell).trim().toLowerCase();
-  if (!v) return '';
-  return keys.find((k) => v === k.toLowerCase() || labels.some((l) => l[k].toLowerCase() === v)) ?? '';
-}
-
-function dateCell(cell: CellValue | undefined, zone: string): string {
-  if (isDateCell(cell)) return dateOf(cell.getTime(), zone);
-  return parseDayMonthYear(text(cell)) ?? '';
-}
-
-/**
- * A time cell is a date-time on 30.12.1899 in the spreadsheet's zone, whose offset then was local mean
- * time with seconds (Yekaterinburg +4:02:33): the wall clock is read with seconds and rounded to a minute.
- */
-function timeCell(cell: CellValue | undefined, zone: string): number {
-  if (isDateCell(cell)) {
-    const w = wallClockOf(cell.getTime(), zone);
-    return Math.round((w.hour * 3600 + w.minute * 60 + w.second) / 60) % 1440;
-  }
-  return parseTimeOfDay(text(cell)) ?? Number.NaN;
-}
-
-/** «График» rows as events; a row whose date or times cannot be read keeps NaN/'' and is never published. */
-export function readScheduleEvents(table: Table, zone: string): ScheduleEvent[] {
-  const keys = [
-    'date',
-    'start',
-    'end',
-    'kind',
-    'audience',
-    'topic',
-    'place',
-    'consultant',
-    'approvedBy',
-    'approvedAt',
-    'notes',
-    'eventId',
-    APPROVAL_FINGERPRINT_KEY,
-  ];
-  return readRecords(table, keys).map(({ values: v }) => ({
-    date: dateCell(v.date, zone),
-    startMin: timeCell(v.start, zone),
-    endMin: timeCell(v.end, zone),
-    kind: choiceKey<ScheduleKind>(v.kind, CHOICE_LISTS.scheduleKind, [
-      ruChoices.choices.scheduleKind,
-      enChoices.choices.scheduleKind,
-    ]),
-    audience: choiceKey<Audience>(v.audience, CHOICE_LISTS.audience, [
-      ruChoices.choices.audience,
-      enChoices.choices.audience,
-    ]),
-    topic: text(v.topic),
-    place: text(v.place),
-    consultant: text(v.consultant),
-    approvedBy: text(v.approvedBy).trim(),
-    approvedAt: isDateCell(v.approvedAt) ? v.approvedAt.getTime() : undefined,
-    approvedFingerprint: text(v[APPROVAL_FINGERPRINT_KEY]).trim(),
-    notes: text(v.notes),
-    eventId: text(v.eventId),
-  }));
-}

@@ -131,7 +131,7 @@ function withdraw(hd: Helpdesk, requestId: string, vote: Vote, reason: string): 
 }
 
 function requesterLabel(hd: Helpdesk): string {
-  return workflowTexts[hd.locale === 'en' ? 'en' : 'ru'].actors.requester;
+  return workflowTexts[hd.locale].actors.requester;
 }
 
 function isOwnerRun(): boolean {

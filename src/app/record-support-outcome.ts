@@ -26,7 +26,7 @@ import { replaceCellIfUnchanged } from '../gas/record-lookup';
 import { type ChangeVia, changeStatus, findRequest } from '../gas/request-actions';
 import { type CellValue, text } from '../gas/table';
 import { escalationTexts } from '../locale/escalation';
-import { format, type LocaleCode } from '../locale/index';
+import { format } from '../locale/index';
 import { type Actor, workflowTexts } from '../locale/workflow';
 
 const LOCK_WAIT_MS = 15_000;
@@ -52,10 +52,6 @@ export interface SupportOutcomeAs extends SupportOutcomeInput {
   now?: Date;
 }
 
-function localeOf(hd: Helpdesk): LocaleCode {
-  return hd.locale === 'en' ? 'en' : 'ru';
-}
-
 function optionalText(v: unknown): string | undefined | null {
   if (v === undefined || v === null) return undefined;
   if (typeof v === 'string') return v.trim();
@@ -67,7 +63,7 @@ function optionalText(v: unknown): string | undefined | null {
 export function recordSupportOutcome(input: unknown): SupportOutcomeResult {
   const caller = requireRole(HELPDESK_ROLES);
   const hd = new Helpdesk();
-  const t = escalationTexts(localeOf(hd)).result;
+  const t = escalationTexts(hd.locale).result;
   const raw = input !== null && typeof input === 'object' ? (input as Record<string, unknown>) : {};
   if (typeof raw.requestId !== 'string' || raw.requestId.trim() === '') return { ok: false, message: t.badInput };
   if (!isSupportOutcome(raw.outcome)) return { ok: false, message: t.outcomeBad };
@@ -102,7 +98,7 @@ function reasonKey(hd: Helpdesk, value: string): RejectReason | undefined {
 }
 
 export function recordSupportOutcomeAs(hd: Helpdesk, o: SupportOutcomeAs): SupportOutcomeResult {
-  const locale = localeOf(hd);
+  const locale = hd.locale;
   const texts = escalationTexts(locale);
   const t = texts.result;
   const w = workflowTexts[locale];

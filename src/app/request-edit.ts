@@ -86,10 +86,6 @@ export function handleRequestEdit(hd: Helpdesk, edit: RequestEdit): void {
   else handleRange(hd, table, edit);
 }
 
-function localeOf(hd: Helpdesk): LocaleCode {
-  return hd.locale === 'en' ? 'en' : 'ru';
-}
-
 function keyAt(table: Table, column: number): string | undefined {
   for (const [key, col] of table.columns) if (col === column) return key;
   return undefined;
@@ -104,7 +100,7 @@ function handleCell(hd: Helpdesk, table: Table, edit: RequestEdit): void {
   const cells = readRow(table, edit.row);
   const id = text(cells.id).trim();
   if (!id) return; // not a request row (typing below the log)
-  const cell: Cell = { hd, table, edit, id, cells, locale: localeOf(hd) };
+  const cell: Cell = { hd, table, edit, id, cells, locale: hd.locale };
   if (key === 'status') {
     const locked = withScriptLock(LOCK_WAIT_MS, () => statusEdited(cell));
     // The lock timed out: the change cannot be checked now, so it does not stand.
@@ -153,7 +149,7 @@ function shown(hd: Helpdesk, column: ColumnDef, value: CellValue | undefined): s
   if (!isTime) return text(value);
   const ms =
     instantOfCell(value) ?? (typeof value === 'string' && value.trim() !== '' ? Date.parse(value) : Number.NaN);
-  return Number.isFinite(ms) ? formatDue(ms, hd.zone, localeOf(hd)) : text(value);
+  return Number.isFinite(ms) ? formatDue(ms, hd.zone, hd.locale) : text(value);
 }
 
 function label(hd: Helpdesk, status: Status): string {
@@ -366,7 +362,7 @@ function handleRange(hd: Helpdesk, table: Table, edit: RequestEdit): void {
     if (col >= edit.column && col < edit.column + edit.numColumns && watchedColumn(key)) keys.push(key);
   }
   if (keys.length === 0) return;
-  const locale = localeOf(hd);
+  const locale = hd.locale;
   const count = last - first + 1;
   if (count > MAX_AUDITED_ROWS) {
     // Rows are not read: a sort or a whole-column fill would move the whole log for nothing checkable.
@@ -409,7 +405,7 @@ function recheckStatuses(
   entries: AuditRecord[],
   touchesStatus: boolean,
 ): void {
-  const locale = localeOf(hd);
+  const locale = hd.locale;
   const t = sheetEditTexts[locale];
   const waiting = new Map(listStaged().map((s) => [s.requestId, s]));
   const unstaged = rows.filter((r) => !waiting.has(r.requestId)).map((r) => r.requestId);

@@ -124,7 +124,7 @@ export function sidebarView(ctx: SidebarContext, requestId: string, cells?: Reco
   const { hd, caller, t } = ctx;
   const row = cells ?? findRequest(hd, requestId)?.cells;
   if (!row) return undefined;
-  const locale: LocaleCode = hd.locale === 'en' ? 'en' : 'ru';
+  const locale: LocaleCode = hd.locale;
   const msgs = hd.msgs;
   const status = statusOf(row);
   const statusLabel = text(row.status).trim() || msgs.choices.status.new;

@@ -68,7 +68,16 @@ export function runQueueJob(event: unknown): QueueRunReport {
   const reconciled = reconcileFormResponses(hd, previous);
   const remaining = RUN_BUDGET_MS - (Date.now() - started);
   const mail = runMailQueue(new Date(), Math.max(0, remaining));
-  return { bookkeeping: bookkeeping.done, transitions: transitions.done, stagedAnswers, mailMoved, erased, reconciled, sent: mail.sent, left: mail.left };
+  return {
+    bookkeeping: bookkeeping.done,
+    transitions: transitions.done,
+    stagedAnswers,
+    mailMoved,
+    erased,
+    reconciled,
+    sent: mail.sent,
+    left: mail.left,
+  };
 }
 
 /** The form's own responses are the source of truth: any without a request is registered now, once. */

@@ -19,12 +19,7 @@ import {
   autoCloseMessage,
   type Sender,
 } from '../domain/sla-messages';
-import {
-  decideRequest,
-  type RequestDecision,
-  type SweepContext,
-  sweepRulesFromMap,
-} from '../domain/sla-sweep';
+import { decideRequest, type RequestDecision, type SweepContext, sweepRulesFromMap } from '../domain/sla-sweep';
 import { HOUR_MS } from '../domain/zoned-time';
 import { appendAudit, type AuditEntry } from '../gas/audit-log';
 import { requireTriggerEvent } from '../gas/guard';
@@ -50,7 +45,7 @@ import {
   writeChangedCells,
 } from '../gas/sla-repo';
 import { type CellValue, type RecordOf, text } from '../gas/table';
-import { format, type LocaleCode } from '../locale/index';
+import { format } from '../locale/index';
 import { type SlaTexts, slaTexts } from '../locale/sla';
 import { refreshDashboardAfterSweep, type SweepDashboardOutcome } from './refresh-dashboard';
 import { trackTraining } from './track-training';
@@ -136,7 +131,7 @@ export function runSlaSweepJob(event: unknown): SweepReport {
 
 function prepare(hd: Helpdesk, now: number): Sweep {
   const settings = hd.settings();
-  const locale = (hd.locale === 'en' ? 'en' : 'ru') as LocaleCode;
+  const locale = hd.locale;
   return {
     hd,
     ctx: { policy: hd.sla(), rules: sweepRulesFromMap(settings).rules },
@@ -168,7 +163,6 @@ function emptyReport(): SweepReport {
 }
 
 // ---- deciding ---------------------------------------------------------------------------------------------
-
 
 function hasWork(d: RequestDecision): boolean {
   return d.bookChanged || d.levelChanged || d.shownDue !== undefined || d.autoClose || d.alerts.length > 0;

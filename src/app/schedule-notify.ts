@@ -17,7 +17,6 @@ import { postWork, type WorkItem } from '../gas/pending-work';
 import { readOwner } from '../gas/properties';
 import { directorAddresses } from '../gas/schedule-repo';
 import { instantOfCell, readRecords, text } from '../gas/table';
-import type { LocaleCode } from '../locale/index';
 
 /** The work-inbox kind of audit entries a person's schedule action leaves for the owner's run. */
 export const SCHEDULE_AUDIT_WORK = 'schedule-audit';
@@ -33,7 +32,7 @@ function isOwnerRun(): boolean {
 }
 
 function mailContext(hd: Helpdesk): MailContext {
-  const locale = (hd.locale === 'en' ? 'en' : 'ru') as LocaleCode;
+  const locale = hd.locale;
   return mailContextOf(hd.settings(), { locale, timeZone: hd.zone, spreadsheetUrl: hd.ss.getUrl() });
 }
 

@@ -49,7 +49,7 @@ export function sendDailyDigestJob(event: unknown): DigestReport {
   });
   const consultant = hd.setting('consultant.email');
   const groups = digestsByAssignee(rows, isPlausibleEmail(consultant) ? consultant : '', now);
-  const locale: LocaleCode = hd.locale === 'en' ? 'en' : 'ru';
+  const locale: LocaleCode = hd.locale;
   const ctx = mailContextOf(hd.settings(), { locale, timeZone: hd.zone, spreadsheetUrl: hd.ss.getUrl() });
   const sender = { senderName: hd.setting('school.name') || hd.msgs.appName };
   const messages = [...groups].map(([to, items]) => digestMessage(ctx, sender, to, date, items));

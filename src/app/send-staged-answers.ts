@@ -12,7 +12,6 @@
 import { clip, isHandlerNote } from '../domain/edit-audit';
 import { isDue, type StagedAnswer } from '../domain/staged-answer';
 import { revertNote } from '../domain/workflow';
-import type { LocaleCode } from '../locale/index';
 import { sheetEditTexts } from '../locale/sheet-edit';
 import { workflowTexts } from '../locale/workflow';
 import { appendAudit } from '../gas/audit-log';
@@ -58,15 +57,11 @@ export function sendStagedAnswers(hd: Helpdesk, now: Date): StagedReport {
   return report;
 }
 
-function localeOf(hd: Helpdesk): LocaleCode {
-  return hd.locale === 'en' ? 'en' : 'ru';
-}
-
 function sendOne(hd: Helpdesk, listed: StagedAnswer, now: Date): Outcome {
   const staged = readStaged(listed.requestId);
   // Cancelled or restarted since the list was read.
   if (!staged || staged.at !== listed.at || !isDue(staged, now.getTime())) return 'waiting';
-  const t = sheetEditTexts[localeOf(hd)];
+  const t = sheetEditTexts[hd.locale];
   const found = findRequest(hd, staged.requestId);
   const answered = hd.msgs.choices.status.answered;
   if (!found || statusOfLabel(found.cells.status) !== 'answered') {
@@ -91,7 +86,7 @@ function sendOne(hd: Helpdesk, listed: StagedAnswer, now: Date): Outcome {
   }
   // Refused at the end of the window (e.g. the answer was emptied by a paste): the status goes back, saying why.
   const problem = result.problem as NonNullable<typeof result.problem>;
-  const note = revertNote(problem, localeOf(hd));
+  const note = revertNote(problem, hd.locale);
   if (statusCell && text(statusCell.getValue() as CellValue) === answered) {
     statusCell.setValue(hd.msgs.choices.status[staged.from]);
     statusCell.setNote(note);
@@ -131,7 +126,7 @@ function journal(
         requestId: staged.requestId,
         action,
         columnKey: 'status',
-        actor: staged.email || workflowTexts[localeOf(hd)].actors[staged.role],
+        actor: staged.email || workflowTexts[hd.locale].actors[staged.role],
         before: clip(before, 100),
         after,
         note,

@@ -12,7 +12,7 @@ import { FIRST_DATA_ROW } from '../domain/schema';
 import { AccessDenied, type Caller, requireRole } from '../gas/guard';
 import { Helpdesk } from '../gas/helpdesk';
 import { readScheduleRows } from '../gas/schedule-repo';
-import { format, type LocaleCode } from '../locale/index';
+import { format } from '../locale/index';
 import { scheduleTexts } from '../locale/schedule';
 import { canApprove, requireApprover } from './approve-schedule';
 
@@ -85,7 +85,7 @@ function viewOfSelection(hd: Helpdesk, caller: Caller): SidebarView {
   const e = target.event;
   const labels = hd.msgs.columns.schedule as Record<string, string>;
   const { start, end } = timesOf(e);
-  const locale = (hd.locale === 'en' ? 'en' : 'ru') as LocaleCode;
+  const locale = hd.locale;
   const when = e.approvedAt !== undefined ? formatDue(e.approvedAt, hd.zone, locale) : '';
   const problems = [
     ...eventProblems(e).map((p) => t.approve.problems[p]),

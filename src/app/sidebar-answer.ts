@@ -30,7 +30,7 @@ export function sidebarPreviewAnswer(raw: unknown): AnswerPreview {
     if (!found) return { ok: false, message: problemText(t, 'notFound', { id: call.requestId }) };
     const id = text(found.cells.id).trim();
     const ctx = mailContextOf(hd.settings(), {
-      locale: hd.locale === 'en' ? 'en' : 'ru',
+      locale: hd.locale,
       timeZone: hd.zone,
       spreadsheetUrl: hd.ss.getUrl(),
     });

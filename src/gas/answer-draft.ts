@@ -21,7 +21,7 @@ export function placeAnswerDraft(
 ): DraftPlacement {
   const body = draft.trim();
   if (body === '') return 'empty';
-  const locale: LocaleCode = hd.locale === 'en' ? 'en' : 'ru';
+  const locale: LocaleCode = hd.locale;
   const table = hd.table('requests', true);
   const col = table.columns.get('answer');
   if (col === undefined) return 'empty';

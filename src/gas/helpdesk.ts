@@ -3,7 +3,7 @@
  * tables, each opened once and only when used (every open is a service call).
  */
 import { CHOICE_LISTS, type SheetKey } from '../domain/schema';
-import { type Messages, messages } from '../locale/index';
+import { type LocaleCode, type Messages, messages } from '../locale/index';
 import { productionCalendarRows } from '../domain/production-calendar';
 import { SlaPolicy, slaSettingsFromMap } from '../domain/deadlines';
 import { readCalendarRows } from './calendar-repo';
@@ -17,7 +17,8 @@ import { findSheet } from './workbook';
 
 export class Helpdesk {
   readonly ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
-  readonly locale: string;
+  /** The school's language (the setting `school.locale`, recorded by setup): 'ru' unless it is 'en'. */
+  readonly locale: LocaleCode;
   readonly msgs: Messages;
   private readonly ids: Record<string, number>;
   private readonly tables = new Map<SheetKey, Table>();
@@ -27,7 +28,7 @@ export class Helpdesk {
 
   constructor(ss: GoogleAppsScript.Spreadsheet.Spreadsheet = SpreadsheetApp.getActiveSpreadsheet()) {
     this.ss = ss;
-    this.locale = readLocale();
+    this.locale = readLocale() === 'en' ? 'en' : 'ru';
     this.msgs = messages(this.locale);
     this.ids = readSheetIds();
   }

@@ -45,7 +45,7 @@ import {
   renderRejectionMail,
   renderRequesterMoved,
 } from '../domain/workflow-mail';
-import { format, type LocaleCode } from '../locale/index';
+import { format } from '../locale/index';
 import { type Actor, workflowTexts } from '../locale/workflow';
 import { type AuditEntry, appendAudit } from './audit-log';
 import type { Helpdesk } from './helpdesk';
@@ -102,13 +102,13 @@ export function findRequest(hd: Helpdesk, requestId: string): { row: number; cel
 }
 
 export function changeStatus(hd: Helpdesk, change: StatusChange): StatusChangeResult {
-  const t = workflowTexts[localeOf(hd)];
+  const t = workflowTexts[hd.locale];
   const locked = withScriptLock(LOCK_WAIT_MS, () => changeUnderLock(hd, change));
   return locked.done ? locked.value : { ok: false, message: t.busy };
 }
 
 function changeUnderLock(hd: Helpdesk, change: StatusChange): StatusChangeResult {
-  const locale = localeOf(hd);
+  const locale = hd.locale;
   const t = workflowTexts[locale];
   const now = change.now ?? new Date();
   const found = findRequest(hd, change.requestId);
@@ -154,10 +154,6 @@ function changeUnderLock(hd: Helpdesk, change: StatusChange): StatusChangeResult
   return { ok: true, outcome, row, mailKeys: mail.map((m) => m.key), message };
 }
 
-function localeOf(hd: Helpdesk): LocaleCode {
-  return hd.locale === 'en' ? 'en' : 'ru';
-}
-
 function isOwnerRun(): boolean {
   const owner = readOwner().toLowerCase();
   return owner !== '' && effectiveUserEmail().toLowerCase() === owner;
@@ -199,8 +195,8 @@ function writeRequestCells(
     put('rejectReason', record.rejectReason === '' ? '' : hd.msgs.choices.rejectReason[record.rejectReason]);
   }
   if (record.etiquetteReason !== undefined) {
-    const line = format(workflowTexts[localeOf(hd)].etiquetteNote, {
-      date: formatDue(at, hd.zone, localeOf(hd)),
+    const line = format(workflowTexts[hd.locale].etiquetteNote, {
+      date: formatDue(at, hd.zone, hd.locale),
       reason: record.etiquetteReason,
     });
     const notes = text(cells.notes).trim();
@@ -276,7 +272,6 @@ function sweepContext(hd: Helpdesk) {
   return { policy: hd.sla(), rules: sweepRulesFromMap(hd.settings()).rules };
 }
 
-
 function countersOf(values: RecordOf): Omit<BookAfterChange, 'book'> {
   return {
     clarifications: numberOfCell(values.clarifications),
@@ -323,10 +318,13 @@ function auditOf(
   change: StatusChange,
   at: Date,
 ): TransitionWork['audit'] {
-  const t = workflowTexts[localeOf(hd)];
+  const t = workflowTexts[hd.locale];
   // A requester's address is personal data: the journal names them by their part only.
   const role = change.actor.role;
-  const actor = role === 'requester' || role === 'system' || !change.actor.email ? t.actors[role ?? 'requester'] : change.actor.email;
+  const actor =
+    role === 'requester' || role === 'system' || !change.actor.email
+      ? t.actors[role ?? 'requester']
+      : change.actor.email;
   const note = t.via[change.via];
   const entry = (action: string, columnKey: string, b?: string, a?: string) => ({
     at: at.getTime(),
@@ -344,7 +342,7 @@ function auditOf(
   const zone = hd.zone;
   const time = (cell: CellValue | undefined) => {
     const ms = instantOfCell(cell);
-    return ms === undefined ? '' : formatDue(ms, zone, localeOf(hd));
+    return ms === undefined ? '' : formatDue(ms, zone, hd.locale);
   };
   if (changed('firstResponseAt'))
     entries.push(entry(t.audit.firstResponse, 'firstResponseAt', '', time(after.firstResponseAt)));
@@ -389,7 +387,7 @@ const REQUESTER_KIND: Record<NonNullable<TransitionOutcome['requesterMail']>, Ma
 
 function mailOf(hd: Helpdesk, row: RecordOf, change: StatusChange, outcome: TransitionOutcome): OutgoingMessage[] {
   const ctx = mailContextOf(hd.settings(), {
-    locale: localeOf(hd),
+    locale: hd.locale,
     timeZone: hd.zone,
     spreadsheetUrl: hd.ss.getUrl(),
   });
